@@ -1,0 +1,497 @@
+package house.openapp.sdk;
+
+import house.openapp.sdk.internal.ApiKeys;
+import house.openapp.sdk.internal.Checks;
+import house.openapp.sdk.internal.ContextInterceptor;
+import house.openapp.sdk.internal.HttpLogger;
+import house.openapp.sdk.internal.RetryInterceptor;
+import house.openapp.sdk.internal.Transport;
+import house.openapp.sdk.internal.UrlImageFetcher;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The OpenApp API client: one configured HTTP stack (connection pool, dispatcher, timeouts,
+ * retries, credentials) and the resources on it, starting with {@link #orgs()}.
+ *
+ * <pre>{@code
+ * try (OpenAppClient client = OpenAppClient.fromEnv()) {
+ *     for (OrganizationResponse org : client.orgs().list().autoPaging()) {
+ *         System.out.println(org.getId());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>A client is immutable and thread-safe: build one per deployment and share it. {@link
+ * #withOrg(String)} gives a copy with another {@code X-Org} context over the same connection
+ * pool and dispatcher. {@link #close()} releases that shared stack for the client and all its
+ * copies. {@link #toString()} never shows the credential.
+ */
+public final class OpenAppClient implements AutoCloseable {
+    /** Environment variable holding the API key. */
+    public static final String ENV_API_KEY = "OPENAPP_API_KEY";
+    /** Environment variable overriding the API root. */
+    public static final String ENV_BASE_URL = "OPENAPP_BASE_URL";
+    /** Environment variable holding the default org context. */
+    public static final String ENV_ORG = "OPENAPP_ORG";
+
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    private final Builder config;
+    private final HttpUrl apiRoot;
+    private final Transport.Shared shared;
+    private final String org;
+    private final Transport transport;
+    private final Orgs orgs;
+
+    private OpenAppClient(Builder config, HttpUrl apiRoot, Transport.Shared shared, String org) {
+        this.config = config;
+        this.apiRoot = apiRoot;
+        this.shared = shared;
+        this.org = org;
+        String credentialHeader = config.apiKey != null ? "X-API-Key" : "Authorization";
+        String credentialValue = config.apiKey != null ? config.apiKey : "Bearer " + config.bearerToken;
+        ContextInterceptor context = new ContextInterceptor(apiRoot, credentialHeader, credentialValue, org, userAgent(config));
+        HttpLogger logger = config.logging ? new HttpLogger(System.getLogger("house.openapp.sdk.http"), System.Logger.Level.DEBUG) : null;
+        this.transport = new Transport(shared, apiRoot, context, logger);
+        this.orgs = new Orgs(this, transport, RequestOptions.NONE);
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a client from {@code OPENAPP_API_KEY} (required), {@code OPENAPP_BASE_URL} and
+     * {@code OPENAPP_ORG} (optional).
+     *
+     * @return a new client
+     * @throws IllegalStateException if {@code OPENAPP_API_KEY} is not set
+     */
+    public static OpenAppClient fromEnv() {
+        return fromEnv(System.getenv());
+    }
+
+    /**
+     * Builds a client from the given environment, as {@link #fromEnv()} does from the process's.
+     *
+     * @param environment variable name to value
+     * @return a new client
+     * @throws IllegalStateException if {@code OPENAPP_API_KEY} is not set
+     */
+    public static OpenAppClient fromEnv(Map<String, String> environment) {
+        String apiKey = environment.get(ENV_API_KEY);
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new IllegalStateException(ENV_API_KEY + " is not set");
+        }
+        Builder builder = builder().apiKey(apiKey.strip());
+        String baseUrl = environment.get(ENV_BASE_URL);
+        if (baseUrl != null && !baseUrl.isBlank()) {
+            builder.baseUrl(baseUrl.strip());
+        }
+        String org = environment.get(ENV_ORG);
+        if (org != null && !org.isBlank()) {
+            builder.defaultOrg(org.strip());
+        }
+        return builder.build();
+    }
+
+    /**
+     * The Orgs and Media operations.
+     *
+     * @return the resource
+     */
+    public Orgs orgs() {
+        return orgs;
+    }
+
+    /**
+     * A copy of this client whose requests carry another org context ({@code X-Org}); it shares
+     * this client's connection pool, dispatcher, timeouts and retries.
+     *
+     * @param orgId the org id
+     * @return the copy
+     */
+    public OpenAppClient withOrg(String orgId) {
+        return new OpenAppClient(config, apiRoot, shared, Checks.id("orgId", orgId));
+    }
+
+    /**
+     * The org context of this client.
+     *
+     * @return the org id sent as {@code X-Org}, if any
+     */
+    public Optional<String> org() {
+        return Optional.ofNullable(org);
+    }
+
+    /**
+     * The API root every request is relative to, such as {@code https://openapp.example/api/v1/}.
+     *
+     * @return the API root
+     */
+    public URI baseUrl() {
+        return apiRoot.uri();
+    }
+
+    /**
+     * The generated low-level services over this client's stack (same credentials, base URL,
+     * org context, timeouts and retries), for what the façade does not cover.
+     *
+     * @return the generated layer
+     */
+    public GeneratedApis generated() {
+        return new GeneratedApis(transport);
+    }
+
+    /**
+     * Sends a request that no façade or generated method describes, with this client's
+     * credentials, context, timeouts and retries; error statuses throw as usual.
+     *
+     * <pre>{@code
+     * ApiResponse<String> status = client.rawRequest("GET", "orgs/" + id + "/permissions", Map.of(), null, RequestOptions.NONE);
+     * }</pre>
+     *
+     * @param method the HTTP method
+     * @param path a path relative to the API root, without a leading slash
+     * @param query query parameters, in iteration order
+     * @param jsonBody a JSON body, or {@code null}
+     * @param options per-call options
+     * @return the response with its body as text
+     */
+    public ApiResponse<String> rawRequest(String method, String path, Map<String, String> query, String jsonBody, RequestOptions options) {
+        Checks.headerName(method);
+        Checks.notBlank("path", path);
+        if (path.startsWith("/") || path.contains("..") || path.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("path must be relative to the API root, without '..' or control characters");
+        }
+        return transport.raw(method.toUpperCase(Locale.ROOT), path, Objects.requireNonNull(query, "query"), jsonBody,
+                Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Releases the shared HTTP stack of this client and every copy of it: the dispatcher's
+     * threads stop and pooled connections close (unless the {@link OkHttpClient} was supplied
+     * by the caller, who then owns it). Later calls fail with {@link IllegalStateException}.
+     */
+    @Override
+    public void close() {
+        shared.close();
+    }
+
+    ImageUpload fetchImage(URI source) {
+        UrlImageFetcher.FetchedImage image = new UrlImageFetcher(shared.core(), config.imageFetchPolicy).fetch(source);
+        return ImageUpload.of(image.bytes(), image.contentType(), image.filename());
+    }
+
+    @Override
+    public String toString() {
+        return "OpenAppClient{baseUrl=" + apiRoot + ", auth=" + (config.apiKey != null ? "X-API-Key" : "Bearer") + " <redacted>"
+                + ", org=" + org + ", retryPolicy=" + config.retryPolicy + ", callTimeout=" + config.callTimeout + "}";
+    }
+
+    private static String userAgent(Builder config) {
+        String version = OpenAppClient.class.getPackage().getImplementationVersion();
+        String agent = "openapp-java/" + (version == null ? "dev" : version) + " okhttp/" + okhttp3.OkHttp.VERSION;
+        return config.userAgentSuffix == null ? agent : agent + " " + config.userAgentSuffix;
+    }
+
+    /** Builder of {@link OpenAppClient}; not thread-safe. */
+    public static final class Builder {
+        private String apiKey;
+        private String bearerToken;
+        private String baseUrl;
+        private String defaultOrg;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(30);
+        private Duration callTimeout = Duration.ofSeconds(60);
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private String userAgentSuffix;
+        private OkHttpClient okHttpClient;
+        private boolean allowInsecureHttp;
+        private boolean logging;
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private Clock clock = Clock.systemUTC();
+        private UrlImageFetcher.Policy imageFetchPolicy = UrlImageFetcher.Policy.builder().build();
+
+        private Builder() {
+        }
+
+        /**
+         * Authenticates with an API key, sent as {@code X-API-Key}; the API root is derived
+         * from the key's origin unless {@link #baseUrl(String)} is set. The key is checked at
+         * {@link #build()}.
+         *
+         * @param apiKey {@code {origin}_openapp_{secret}}
+         * @return this builder
+         */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+            return this;
+        }
+
+        /**
+         * Authenticates with a user session JWT, sent as {@code Authorization: Bearer}; needs
+         * {@link #baseUrl(String)}.
+         *
+         * @param jwt the token
+         * @return this builder
+         */
+        public Builder bearerToken(String jwt) {
+            this.bearerToken = Checks.headerValue("bearerToken", Checks.notBlank("bearerToken", jwt));
+            return this;
+        }
+
+        /**
+         * Sets the API root, such as {@code https://openapp.example/api/v1}, overriding the one
+         * derived from the API key.
+         *
+         * @param baseUrl an absolute http(s) URL
+         * @return this builder
+         */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = Checks.notBlank("baseUrl", baseUrl);
+            return this;
+        }
+
+        /**
+         * Sets the org context ({@code X-Org}) of every request.
+         *
+         * @param orgId the org id
+         * @return this builder
+         */
+        public Builder defaultOrg(String orgId) {
+            this.defaultOrg = Checks.id("defaultOrg", orgId);
+            return this;
+        }
+
+        /**
+         * Sets the connect timeout of each attempt (default 10 s).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = Checks.positive("connectTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * Sets the read (and write) timeout of each attempt (default 30 s).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = Checks.positive("readTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * Sets the overall deadline of a call, all retries and waits included (default 60 s).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = Checks.positive("callTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * Sets the retry policy (default {@link RetryPolicy#DEFAULT}).
+         *
+         * @param retryPolicy the policy; {@link RetryPolicy#NONE} disables retries
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * Appends a product token to the {@code User-Agent}, such as {@code my-app/1.2}.
+         *
+         * @param suffix printable text
+         * @return this builder
+         */
+        public Builder userAgentSuffix(String suffix) {
+            this.userAgentSuffix = Checks.headerValue("userAgentSuffix", Checks.notBlank("userAgentSuffix", suffix));
+            return this;
+        }
+
+        /**
+         * Builds on a caller's OkHttp client: its pool, dispatcher, interceptors and TLS settings
+         * are used, and it is not shut down by {@link OpenAppClient#close()}.
+         *
+         * @param client the client
+         * @return this builder
+         */
+        public Builder okHttpClient(OkHttpClient client) {
+            this.okHttpClient = Objects.requireNonNull(client, "okHttpClient");
+            return this;
+        }
+
+        /**
+         * Allows a plain {@code http://} API root on a non-loopback host. Off by default:
+         * credentials would cross the network in clear text.
+         *
+         * @param allow true to allow
+         * @return this builder
+         */
+        public Builder allowInsecureHttp(boolean allow) {
+            this.allowInsecureHttp = allow;
+            return this;
+        }
+
+        /**
+         * Logs every HTTP attempt at {@code DEBUG} through {@link System.Logger} (logger
+         * {@code house.openapp.sdk.http}) with {@code X-API-Key}, {@code Authorization},
+         * {@code X-OpenApp-Confirm} and cookies redacted. Off by default.
+         *
+         * @param enabled true to log
+         * @return this builder
+         */
+        public Builder logging(boolean enabled) {
+            this.logging = enabled;
+            return this;
+        }
+
+        /**
+         * Replaces how the client waits between retries (for tests).
+         *
+         * @param sleeper the sleeper
+         * @return this builder
+         */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * Replaces the clock used for deadlines and {@code Retry-After} dates (for tests).
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Replaces the safety rules of {@link Orgs#uploadImageFromUrl(String, URI)}.
+         *
+         * @param policy the rules
+         * @return this builder
+         */
+        public Builder imageFetchPolicy(UrlImageFetcher.Policy policy) {
+            this.imageFetchPolicy = Objects.requireNonNull(policy, "imageFetchPolicy");
+            return this;
+        }
+
+        /**
+         * Checks the configuration and builds the client.
+         *
+         * @return a new client
+         * @throws IllegalStateException if no credential or both were given
+         * @throws IllegalArgumentException if the API key or base URL is malformed, naming the
+         *     broken rule without echoing the secret
+         */
+        public OpenAppClient build() {
+            if (apiKey == null && bearerToken == null) {
+                throw new IllegalStateException("an apiKey or a bearerToken is required");
+            }
+            if (apiKey != null && bearerToken != null) {
+                throw new IllegalStateException("set either an apiKey or a bearerToken, not both");
+            }
+            String root = baseUrl;
+            if (apiKey != null) {
+                String origin = ApiKeys.origin(apiKey);
+                if (root == null) {
+                    root = origin + "/api/v1";
+                }
+            } else if (root == null) {
+                throw new IllegalStateException("baseUrl is required with a bearerToken");
+            }
+            HttpUrl apiRoot = HttpUrl.parse(root.endsWith("/") ? root : root + "/");
+            if (apiRoot == null) {
+                throw new IllegalArgumentException("baseUrl must be an absolute http or https URL");
+            }
+            if (apiRoot.username().length() > 0 || apiRoot.password().length() > 0 || apiRoot.query() != null) {
+                throw new IllegalArgumentException("baseUrl must not contain user info or a query");
+            }
+            if (!apiRoot.isHttps() && !allowInsecureHttp && !isLoopback(apiRoot.host())) {
+                throw new IllegalArgumentException("baseUrl must use https; plain http is allowed only for loopback hosts"
+                        + " or with allowInsecureHttp(true), but was http://" + apiRoot.host());
+            }
+            Builder snapshot = copy();
+            OkHttpClient.Builder core = (okHttpClient != null ? okHttpClient.newBuilder() : new OkHttpClient.Builder())
+                    .connectTimeout(connectTimeout)
+                    .readTimeout(readTimeout)
+                    .writeTimeout(readTimeout)
+                    .callTimeout(callTimeout)
+                    .retryOnConnectionFailure(false)
+                    .followSslRedirects(false)
+                    .addInterceptor(new RetryInterceptor(retryPolicy, sleeper, clock));
+            return new OpenAppClient(snapshot, apiRoot, new Transport.Shared(core.build(), okHttpClient == null), defaultOrg);
+        }
+
+        private Builder copy() {
+            Builder copy = new Builder();
+            copy.apiKey = apiKey;
+            copy.bearerToken = bearerToken;
+            copy.baseUrl = baseUrl;
+            copy.defaultOrg = defaultOrg;
+            copy.connectTimeout = connectTimeout;
+            copy.readTimeout = readTimeout;
+            copy.callTimeout = callTimeout;
+            copy.retryPolicy = retryPolicy;
+            copy.userAgentSuffix = userAgentSuffix;
+            copy.okHttpClient = okHttpClient;
+            copy.allowInsecureHttp = allowInsecureHttp;
+            copy.logging = logging;
+            copy.sleeper = sleeper;
+            copy.clock = clock;
+            copy.imageFetchPolicy = imageFetchPolicy;
+            return copy;
+        }
+
+        private static boolean isLoopback(String host) {
+            String lower = host.toLowerCase(Locale.ROOT);
+            if (lower.equals("localhost") || lower.endsWith(".localhost")) {
+                return true;
+            }
+            if (IPV4.matcher(lower).matches() || lower.indexOf(':') >= 0) {
+                try {
+                    return InetAddress.getByName(lower).isLoopbackAddress();
+                } catch (UnknownHostException notAnAddress) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return "OpenAppClient.Builder{auth=" + (apiKey != null ? "X-API-Key <redacted>" : bearerToken != null ? "Bearer <redacted>" : "none")
+                    + ", baseUrl=" + baseUrl + ", defaultOrg=" + defaultOrg + "}";
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package house.openapp.sdk.internal;
+
+/**
+ * Per-call bookkeeping shared by the façade and the interceptors through a request tag: the
+ * attempt count, and whether the current attempt reached the network.
+ * Internal: not part of the SDK's API.
+ */
+public final class CallState {
+    private final boolean retryNonIdempotent;
+    private volatile int attempts;
+    private volatile boolean sent;
+
+    /**
+     * Creates the state of one call.
+     *
+     * @param retryNonIdempotent whether the caller allows replaying a POST
+     */
+    public CallState(boolean retryNonIdempotent) {
+        this.retryNonIdempotent = retryNonIdempotent;
+    }
+
+    /**
+     * Whether the caller allows replaying a POST.
+     *
+     * @return true if allowed
+     */
+    public boolean retryNonIdempotent() {
+        return retryNonIdempotent;
+    }
+
+    /**
+     * How many attempts have started.
+     *
+     * @return the attempt count
+     */
+    public int attempts() {
+        return attempts;
+    }
+
+    void startAttempt() {
+        attempts++;
+        sent = false;
+    }
+
+    void markSent() {
+        sent = true;
+    }
+
+    boolean sent() {
+        return sent;
+    }
+}

@@ -1,0 +1,165 @@
+package house.openapp.sdk.internal;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Argument checks that fail fast with a message naming the argument and the rule. Internal:
+ * not part of the SDK's API, may change without notice.
+ */
+public final class Checks {
+    private Checks() {
+    }
+
+    /**
+     * Requires an int within a closed range.
+     *
+     * @param name the argument's name
+     * @param value its value
+     * @param min the smallest allowed value
+     * @param max the largest allowed value
+     * @return the value
+     */
+    public static int range(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + " but was " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Requires a non-negative int.
+     *
+     * @param name the argument's name
+     * @param value its value
+     * @return the value
+     */
+    public static int nonNegative(String name, int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " must not be negative but was " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Requires a positive duration.
+     *
+     * @param name the argument's name
+     * @param value its value
+     * @return the value
+     */
+    public static Duration positive(String name, Duration value) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive but was " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Requires a string that is neither null nor blank.
+     *
+     * @param name the argument's name
+     * @param value its value
+     * @return the value
+     */
+    public static String notBlank(String name, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+        return value;
+    }
+
+    /**
+     * Requires a resource id usable as one path segment: not blank, no {@code /}, not
+     * {@code .} or {@code ..}, no control characters.
+     *
+     * @param name the argument's name
+     * @param value its value
+     * @return the value
+     */
+    public static String id(String name, String value) {
+        notBlank(name, value);
+        if (value.indexOf('/') >= 0 || value.indexOf('\\') >= 0) {
+            throw new IllegalArgumentException(name + " must not contain '/' or '\\' but was \"" + printable(value) + "\"");
+        }
+        if (value.equals(".") || value.equals("..")) {
+            throw new IllegalArgumentException(name + " must not be '.' or '..'");
+        }
+        noControlCharacters(name, value);
+        return value;
+    }
+
+    /**
+     * Requires a text that is not blank and has no control characters (CR, LF, NUL, ...).
+     *
+     * @param name the argument's name
+     * @param value its value
+     * @return the value
+     */
+    public static String text(String name, String value) {
+        notBlank(name, value);
+        noControlCharacters(name, value);
+        return value;
+    }
+
+    /**
+     * Requires an HTTP header value without CR, LF or other control characters but tab.
+     *
+     * @param name the argument's name
+     * @param value its value
+     * @return the value
+     */
+    public static String headerValue(String name, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                throw new IllegalArgumentException(name + " must not contain CR, LF or other control characters");
+            }
+        }
+        return value;
+    }
+
+    /**
+     * Requires an HTTP header name: a non-empty RFC 9110 token.
+     *
+     * @param name the header name
+     * @return the name
+     */
+    public static String headerName(String name) {
+        notBlank("header name", name);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean token = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+            if (!token) {
+                throw new IllegalArgumentException("header name must be a token but \"" + printable(name) + "\" has '" + printable(String.valueOf(c)) + "'");
+            }
+        }
+        return name;
+    }
+
+    private static void noControlCharacters(String name, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw new IllegalArgumentException(name + " must not contain control characters such as CR or LF");
+            }
+        }
+    }
+
+    private static String printable(String value) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < value.length() && out.length() < 80; i++) {
+            char c = value.charAt(i);
+            out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return out.toString();
+    }
+}

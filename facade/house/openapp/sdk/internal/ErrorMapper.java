@@ -1,0 +1,125 @@
+package house.openapp.sdk.internal;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import house.openapp.sdk.errors.AuthenticationException;
+import house.openapp.sdk.errors.BadRequestException;
+import house.openapp.sdk.errors.ConfirmationRequiredException;
+import house.openapp.sdk.errors.ConflictException;
+import house.openapp.sdk.errors.ErrorDetails;
+import house.openapp.sdk.errors.NotFoundException;
+import house.openapp.sdk.errors.OpenAppApiException;
+import house.openapp.sdk.errors.OpenAppConnectionException;
+import house.openapp.sdk.errors.OpenAppException;
+import house.openapp.sdk.errors.OpenAppTimeoutException;
+import house.openapp.sdk.errors.PermissionDeniedException;
+import house.openapp.sdk.errors.QuotaExceededException;
+import house.openapp.sdk.errors.RateLimitException;
+import house.openapp.sdk.errors.ServerException;
+import house.openapp.sdk.errors.UnprocessableEntityException;
+import okhttp3.Response;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.util.function.Function;
+
+/**
+ * Turns error responses and I/O failures into the SDK's exception hierarchy. Internal: not
+ * part of the SDK's API.
+ */
+public final class ErrorMapper {
+    private ErrorMapper() {
+    }
+
+    /**
+     * Maps a non-2xx response (whose body is buffered) to its exception.
+     *
+     * @param response the response
+     * @param attempts how many attempts were made
+     * @param confirm repeats the request with a confirmation token, for
+     *     {@code confirmation_required}
+     * @return the exception to throw
+     */
+    public static OpenAppApiException fromResponse(Response response, int attempts, Function<String, Object> confirm) {
+        String text = "";
+        try {
+            if (response.body() != null) {
+                text = response.body().string();
+            }
+        } catch (IOException unreadable) {
+            text = "";
+        }
+        String errorCode = null;
+        String message = null;
+        String correlationId = null;
+        String previewToken = null;
+        String raw = text;
+        JsonObject json = parseObject(text);
+        if (json != null && json.has("message")) {
+            errorCode = string(json, "error_code");
+            message = string(json, "message");
+            correlationId = string(json, "correlationId");
+            previewToken = string(json, "preview_token");
+            raw = null;
+        }
+        ErrorDetails details = new ErrorDetails(response.code(), errorCode, message, correlationId, previewToken,
+                response.header("X-Request-Id"), response.headers().toMultimap(), raw, attempts);
+        if ("confirmation_required".equals(errorCode) && previewToken != null) {
+            return new ConfirmationRequiredException(details, confirm);
+        }
+        int status = response.code();
+        switch (status) {
+            case 400: return new BadRequestException(details);
+            case 401: return new AuthenticationException(details);
+            case 403: return new PermissionDeniedException(details);
+            case 404: return new NotFoundException(details);
+            case 409: return new ConflictException(details);
+            case 422: return new UnprocessableEntityException(details);
+            case 429:
+                return "quota_exceeded".equals(errorCode) ? new QuotaExceededException(details) : new RateLimitException(details);
+            default:
+                return status >= 500 ? new ServerException(details) : new OpenAppApiException(details);
+        }
+    }
+
+    /**
+     * Maps an I/O failure to a connection or timeout error.
+     *
+     * @param failure the failure
+     * @param method the request's method
+     * @param url the request's URL, without query
+     * @param attempts how many attempts were made
+     * @return the exception to throw
+     */
+    public static OpenAppException fromIo(IOException failure, String method, String url, int attempts) {
+        String where = method + " " + url;
+        if (failure instanceof SocketTimeoutException
+                || (failure instanceof InterruptedIOException && "timeout".equals(failure.getMessage()))) {
+            return new OpenAppTimeoutException(where + " timed out after " + attempts + " attempt(s): " + failure.getMessage(),
+                    failure, attempts);
+        }
+        if (failure instanceof InterruptedIOException && failure.getMessage() != null && failure.getMessage().startsWith("deadline")) {
+            return new OpenAppTimeoutException(where + " reached its deadline after " + attempts + " attempt(s)", failure, attempts);
+        }
+        return new OpenAppConnectionException(where + " failed after " + attempts + " attempt(s): " + failure, failure, attempts);
+    }
+
+    private static JsonObject parseObject(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            JsonElement element = JsonParser.parseString(text);
+            return element.isJsonObject() ? element.getAsJsonObject() : null;
+        } catch (RuntimeException notJson) {
+            return null;
+        }
+    }
+
+    private static String string(JsonObject object, String name) {
+        JsonElement value = object.get(name);
+        return value == null || value.isJsonNull() || !value.isJsonPrimitive() ? null : value.getAsString();
+    }
+}

@@ -1,0 +1,306 @@
+package house.openapp.sdk.internal;
+
+import house.openapp.sdk.ApiResponse;
+import house.openapp.sdk.RequestOptions;
+import house.openapp.sdk.errors.OpenAppDecodingException;
+import house.openapp.sdk.generated.ApiClient;
+import house.openapp.sdk.generated.api.MediaApi;
+import house.openapp.sdk.generated.api.OrgsApi;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import retrofit2.Converter;
+
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One org context's view of the shared HTTP stack: the OkHttp client with this context's
+ * interceptors, the generated services over it, and the execution of façade calls (per-call
+ * options, decoding, error mapping, sync and async). Internal: not part of the SDK's API.
+ */
+public final class Transport {
+    private static final Annotation[] NO_ANNOTATIONS = new Annotation[0];
+    private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
+
+    private final Shared shared;
+    private final HttpUrl apiRoot;
+    private final ApiClient apiClient;
+    private final OkHttpClient http;
+    private final OrgsApi orgsApi;
+    private final MediaApi mediaApi;
+    private final Map<Type, Converter<ResponseBody, ?>> converters = new ConcurrentHashMap<>();
+
+    /**
+     * Creates the view of one org context.
+     *
+     * @param shared the shared stack
+     * @param apiRoot the API root, ending in {@code /}
+     * @param context the network interceptor that adds credentials and this context's org
+     * @param logger the network logger, or {@code null}
+     */
+    public Transport(Shared shared, HttpUrl apiRoot, ContextInterceptor context, HttpLogger logger) {
+        this.shared = shared;
+        this.apiRoot = apiRoot;
+        OkHttpClient.Builder builder = shared.core.newBuilder().addNetworkInterceptor(context).addNetworkInterceptor(SendMarker.INSTANCE);
+        if (logger != null) {
+            builder.addNetworkInterceptor(logger);
+        }
+        this.apiClient = ApiClient.builder().baseUrl(apiRoot.toString()).okHttpClient(builder.build()).build();
+        this.http = apiClient.getOkHttpClient();
+        this.orgsApi = apiClient.createService(OrgsApi.class);
+        this.mediaApi = apiClient.createService(MediaApi.class);
+    }
+
+    /**
+     * The generated Orgs service of this context.
+     *
+     * @return the service
+     */
+    public OrgsApi orgsApi() {
+        return orgsApi;
+    }
+
+    /**
+     * The generated Media service of this context.
+     *
+     * @return the service
+     */
+    public MediaApi mediaApi() {
+        return mediaApi;
+    }
+
+    /**
+     * The generated API client of this context.
+     *
+     * @return the client
+     */
+    public ApiClient apiClient() {
+        return apiClient;
+    }
+
+    /**
+     * The shared stack.
+     *
+     * @return the shared part
+     */
+    public Shared shared() {
+        return shared;
+    }
+
+    /**
+     * Runs a call built by a generated service and decodes its body.
+     *
+     * @param call the unexecuted call; only its request is used
+     * @param type the body type
+     * @param options per-call options
+     * @param <T> the body type
+     * @return the response
+     */
+    public <T> ApiResponse<T> execute(retrofit2.Call<?> call, Type type, RequestOptions options) {
+        return execute(call.request(), type, options);
+    }
+
+    /**
+     * Runs a call built by a generated service without holding a thread while waiting.
+     *
+     * @param call the unexecuted call; only its request is used
+     * @param type the body type
+     * @param options per-call options
+     * @param <T> the body type
+     * @return a future of the response; cancelling it cancels the HTTP call
+     */
+    public <T> CompletableFuture<ApiResponse<T>> executeAsync(retrofit2.Call<?> call, Type type, RequestOptions options) {
+        Request base;
+        try {
+            base = call.request();
+        } catch (RuntimeException invalid) {
+            return CompletableFuture.failedFuture(invalid);
+        }
+        Request request = prepare(base, options);
+        CallState state = request.tag(CallState.class);
+        Call httpCall = newCall(request, options);
+        CompletableFuture<ApiResponse<T>> future = new CompletableFuture<>();
+        httpCall.enqueue(new Callback() {
+            @Override
+            public void onFailure(Call failed, IOException e) {
+                future.completeExceptionally(ErrorMapper.fromIo(e, request.method(), describe(request), state.attempts()));
+            }
+
+            @Override
+            public void onResponse(Call done, Response response) {
+                try (response) {
+                    future.complete(handle(response, type, state, base, options));
+                } catch (RuntimeException e) {
+                    future.completeExceptionally(e);
+                }
+            }
+        });
+        future.whenComplete((value, failure) -> {
+            if (future.isCancelled()) {
+                httpCall.cancel();
+            }
+        });
+        return future;
+    }
+
+    /**
+     * Sends a request the generated layer does not describe, with the same credentials,
+     * context, timeouts and retries; the body is returned as text.
+     *
+     * @param method the HTTP method
+     * @param path a path relative to the API root, such as {@code orgs/01H.../image}
+     * @param query query parameters, sent in order
+     * @param jsonBody a JSON body, or {@code null}
+     * @param options per-call options
+     * @return the response with its body as text
+     */
+    public ApiResponse<String> raw(String method, String path, Map<String, String> query, String jsonBody, RequestOptions options) {
+        HttpUrl.Builder url = apiRoot.newBuilder().addPathSegments(path);
+        query.forEach(url::addQueryParameter);
+        RequestBody body = jsonBody == null ? null : RequestBody.create(jsonBody, JSON_TYPE);
+        if (body == null && (method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))) {
+            body = RequestBody.create(new byte[0], null);
+        }
+        Request base = new Request.Builder().url(url.build()).method(method, body).build();
+        return execute(base, String.class, options);
+    }
+
+    private <T> ApiResponse<T> execute(Request base, Type type, RequestOptions options) {
+        Request request = prepare(base, options);
+        CallState state = request.tag(CallState.class);
+        try (Response response = newCall(request, options).execute()) {
+            return handle(response, type, state, base, options);
+        } catch (IOException e) {
+            throw ErrorMapper.fromIo(e, request.method(), describe(request), state.attempts());
+        }
+    }
+
+    private Request prepare(Request base, RequestOptions options) {
+        if (shared.closed.get()) {
+            throw new IllegalStateException("this OpenAppClient is closed");
+        }
+        Request.Builder builder = base.newBuilder().tag(CallState.class, new CallState(options.retryNonIdempotent()));
+        options.org().ifPresent(org -> builder.header("X-Org", org));
+        options.correlationId().ifPresent(id -> builder.header("X-Correlation-Id", id));
+        options.confirmationToken().ifPresent(token -> builder.header("X-OpenApp-Confirm", token));
+        options.headers().forEach(builder::header);
+        return builder.build();
+    }
+
+    private Call newCall(Request request, RequestOptions options) {
+        Call call = http.newCall(request);
+        options.timeout().ifPresent(timeout -> call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        return call;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> ApiResponse<T> handle(Response response, Type type, CallState state, Request base, RequestOptions options) {
+        if (!response.isSuccessful()) {
+            throw ErrorMapper.fromResponse(response, state.attempts(),
+                    token -> execute(base, type, options.toBuilder().confirmationToken(token).build()).value());
+        }
+        ResponseBody body = response.body();
+        if (type == Void.class || response.code() == 204 || response.code() == 205 || body == null) {
+            return new ApiResponse<>(response.code(), response.headers(), null, state.attempts());
+        }
+        if (type == String.class) {
+            try {
+                return new ApiResponse<>(response.code(), response.headers(), (T) body.string(), state.attempts());
+            } catch (IOException e) {
+                throw ErrorMapper.fromIo(e, response.request().method(), describe(response.request()), state.attempts());
+            }
+        }
+        MediaType contentType = body.contentType();
+        if (contentType != null && !contentType.subtype().contains("json")) {
+            throw new OpenAppDecodingException("expected a JSON body but got " + contentType + " (HTTP " + response.code() + ")",
+                    null, response.code(), response.header("X-Request-Id"), state.attempts());
+        }
+        try {
+            T value = (T) converter(type).convert(body);
+            if (value == null) {
+                throw new OpenAppDecodingException("expected a JSON body but it was empty or null (HTTP " + response.code() + ")",
+                        null, response.code(), response.header("X-Request-Id"), state.attempts());
+            }
+            return new ApiResponse<>(response.code(), response.headers(), value, state.attempts());
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof OpenAppDecodingException decoding) {
+                throw decoding;
+            }
+            throw new OpenAppDecodingException("could not read the response body as " + type.getTypeName() + ": " + e.getMessage(),
+                    e, response.code(), response.header("X-Request-Id"), state.attempts());
+        }
+    }
+
+    private Converter<ResponseBody, ?> converter(Type type) {
+        return converters.computeIfAbsent(type, t -> apiClient.getRetrofit().responseBodyConverter(t, NO_ANNOTATIONS));
+    }
+
+    private static String describe(Request request) {
+        HttpUrl url = request.url();
+        return url.scheme() + "://" + url.host() + ":" + url.port() + url.encodedPath();
+    }
+
+    /**
+     * The part of the HTTP stack every org context shares: one OkHttp client (connection pool,
+     * dispatcher, timeouts, retries) and whether it has been closed. Internal: not API.
+     */
+    public static final class Shared {
+        private final OkHttpClient core;
+        private final boolean owned;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        /**
+         * Wraps the shared client.
+         *
+         * @param core the client with timeouts and the retry interceptor
+         * @param owned whether closing the SDK may shut its dispatcher and pool down
+         */
+        public Shared(OkHttpClient core, boolean owned) {
+            this.core = core;
+            this.owned = owned;
+        }
+
+        /**
+         * The credential-free core client, for traffic that is not to the API (such as
+         * fetching an image from a URL).
+         *
+         * @return the core client
+         */
+        public OkHttpClient core() {
+            return core;
+        }
+
+        /**
+         * Releases the stack once: shuts down the dispatcher's threads and evicts pooled
+         * connections when the SDK created the client; later calls fail fast.
+         */
+        public void close() {
+            if (closed.compareAndSet(false, true) && owned) {
+                core.dispatcher().executorService().shutdown();
+                core.connectionPool().evictAll();
+            }
+        }
+
+        /**
+         * Whether {@link #close()} was called.
+         *
+         * @return true once closed
+         */
+        public boolean isClosed() {
+            return closed.get();
+        }
+    }
+}
