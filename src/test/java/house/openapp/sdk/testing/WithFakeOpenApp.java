@@ -1,0 +1,34 @@
+package house.openapp.sdk.testing;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Annotation that registers {@link FakeOpenAppExtension} on a test class or method: each test
+ * gets a fresh, running {@link FakeOpenApp} as a parameter, shut down when the test ends.
+ *
+ * <pre>{@code
+ * @WithFakeOpenApp
+ * class OrgsTest {
+ *   @Test
+ *   void createsAChild(FakeOpenApp fake) {
+ *     OrgsApi orgs = ApiClient.builder().baseUrl(fake.baseUrl()).apiKey(fake.apiKey()).build()
+ *         .createService(OrgsApi.class);
+ *     // ...
+ *   }
+ * }
+ * }</pre>
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@ExtendWith(FakeOpenAppExtension.class)
+public @interface WithFakeOpenApp {
+}
