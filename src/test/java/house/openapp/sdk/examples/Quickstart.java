@@ -185,7 +185,8 @@ public final class Quickstart {
             out.printf("%-28s %s%n", "getByName (exact)", (contractCheck ? "n/a on a stateless mock: " : "FAILED: ") + e.getMessage());
         }
         call("permissions", () -> client.orgs().permissionsWithResponse(hq.getId()), List::toString);
-        call("users (recursive)", () -> client.orgs().usersWithResponse(hq.getId(), true, ListParams.DEFAULT),
+        String top = parent != null ? parent : hq.getId();
+        call("users (recursive)", () -> client.orgs().usersWithResponse(top, true, ListParams.DEFAULT),
                 page -> page.total() + " user(s): " + page.items().stream().map(UserResponse::getEmail).toList());
         Path logo = writeLogo();
         call("uploadImage (file)", () -> client.orgs().uploadImageWithResponse(office.getId(), house.openapp.sdk.ImageUpload.of(logo)),
@@ -207,13 +208,9 @@ public final class Quickstart {
         } catch (ConfirmationRequiredException e) {
             out.printf("%-28s %-4d %-28s %s%n", "purge " + english(org), e.statusCode(), e.requestId().orElse("-"),
                     "confirmation required (" + e.errorCode().orElse("?") + ")");
-            try {
-                OrganizationResponse purged = e.confirm(OrganizationResponse.class);
-                out.printf("%-28s %-4s %-28s %s%n", "purge (confirmed)", "200", "-", describe(purged));
-            } catch (OpenAppException failed) {
-                failures++;
-                out.printf("%-28s FAILED: %s%n", "purge (confirmed)", failed.getMessage());
-            }
+            String token = e.previewToken().orElse("");
+            call("purge (X-OpenApp-Confirm)", () -> client.orgs().with(RequestOptions.builder().confirmationToken(token).build())
+                    .purgeWithResponse(org.getId(), true), Quickstart::describe);
         }
     }
 

@@ -1,5 +1,7 @@
 package house.openapp.sdk.testing;
 
+import house.openapp.sdk.OpenAppClient;
+
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -13,9 +15,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * JUnit 5 extension that gives each test method its own running {@link FakeOpenApp}, injected
- * as a parameter of the test and of its {@code @BeforeEach}/{@code @AfterEach} methods (they
- * all see the same instance), and closes it after the test. Register it with
+ * JUnit 5 extension that gives each test method its own running {@link FakeOpenApp}, and an
+ * {@link OpenAppClient} pointed at it with the fake's admin key, injected as parameters of the
+ * test and of its {@code @BeforeEach}/{@code @AfterEach} methods (they all see the same
+ * instances), and closes them after the test. Register it with
  * {@link WithFakeOpenApp} or {@code @ExtendWith(FakeOpenAppExtension.class)}.
  *
  * <p>What a parameter type resolves to is decided in one place, {@code create(Class, FakeOpenApp)};
@@ -25,7 +28,7 @@ import java.util.Set;
  */
 public final class FakeOpenAppExtension implements ParameterResolver, AfterEachCallback {
   /** The parameter types this extension resolves. */
-  static final Set<Class<?>> SUPPORTED_TYPES = Set.of(FakeOpenApp.class);
+  static final Set<Class<?>> SUPPORTED_TYPES = Set.of(FakeOpenApp.class, OpenAppClient.class);
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(FakeOpenAppExtension.class);
@@ -69,6 +72,9 @@ public final class FakeOpenAppExtension implements ParameterResolver, AfterEachC
   private static Object create(Class<?> type, FakeOpenApp fake) {
     if (type == FakeOpenApp.class) {
       return fake;
+    }
+    if (type == OpenAppClient.class) {
+      return OpenAppClient.builder().apiKey(fake.apiKey()).build();
     }
     throw new ParameterResolutionException("FakeOpenAppExtension cannot resolve " + type.getName());
   }

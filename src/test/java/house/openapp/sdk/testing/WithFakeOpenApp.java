@@ -11,16 +11,17 @@ import java.lang.annotation.Target;
 
 /**
  * Annotation that registers {@link FakeOpenAppExtension} on a test class or method: each test
- * gets a fresh, running {@link FakeOpenApp} as a parameter, shut down when the test ends.
+ * gets a fresh, running {@link FakeOpenApp} and an {@code OpenAppClient} pointed at it (with the
+ * fake's admin key) as parameters, both shut down when the test ends.
  *
  * <pre>{@code
  * @WithFakeOpenApp
  * class OrgsTest {
  *   @Test
- *   void createsAChild(FakeOpenApp fake) {
- *     OrgsApi orgs = ApiClient.builder().baseUrl(fake.baseUrl()).apiKey(fake.apiKey()).build()
- *         .createService(OrgsApi.class);
- *     // ...
+ *   void createsAChild(OpenAppClient client, FakeOpenApp fake) {
+ *     OrganizationResponse child = client.orgs().create(
+ *         OrgCreateParams.builder(LocalizedString.of("en", "Gate")).parentId(fake.rootOrgId()).build());
+ *     assertTrue(fake.hasOrg(child.getId()));
  *   }
  * }
  * }</pre>
