@@ -1,7 +1,843 @@
 package house.openapp.sdk.internal;
+
+import house.openapp.sdk.errors.ImageSourceException;
+import house.openapp.sdk.errors.ImageSourceException.Reason;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.Proxy;
+import java.net.Socket;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import okhttp3.Authenticator;
+import okhttp3.Call;
+import okhttp3.Connection;
+import okhttp3.CookieJar;
+import okhttp3.Dns;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.ByteString;
+
+/**
+ * The safe downloader behind {@code orgs().uploadImageFromUrl(URI)}: fetches a JPEG, PNG or WebP
+ * image from a caller-given URL with guards against server-side request forgery and oversized
+ * bodies; internal, not API.
+ *
+ * <p>Rules, each enforced on every hop of a redirect chain and reported as an
+ * {@link ImageSourceException} with its {@link ImageSourceException.Reason}:
+ * <ul>
+ *   <li>only {@code http} and {@code https} URLs are fetched ({@code SCHEME_NOT_ALLOWED});</li>
+ *   <li>redirects (301, 302, 303, 307, 308) are followed by the fetcher itself, at most
+ *       {@link Policy#maxRedirects()} of them ({@code TOO_MANY_REDIRECTS});</li>
+ *   <li>the address of the image host is checked against {@link Policy#allowAddress()}
+ *       <em>after</em> name resolution, three times over: an IP-literal host is checked before
+ *       the request is made (OkHttp does not ask {@link Dns} about IP literals), a filtering
+ *       {@link Dns} drops refused addresses so that they are never connected to, and a network
+ *       interceptor checks the address the socket is actually connected to before a single
+ *       request byte is written, which also defeats DNS rebinding
+ *       ({@code ADDRESS_NOT_ALLOWED});</li>
+ *   <li>a body longer than {@link Policy#maxBytes()} is refused from its
+ *       {@code Content-Length}, or, without one, while streaming, as soon as the cap is
+ *       exceeded; no more than the cap plus one 8 KiB chunk is ever held ({@code TOO_LARGE});</li>
+ *   <li>the content is identified by its magic bytes; anything but JPEG, PNG or WebP is refused
+ *       ({@code UNSUPPORTED_CONTENT}), as is a declared image {@code Content-Type} that
+ *       contradicts the bytes ({@code CONTENT_TYPE_MISMATCH}); a missing or non-image type such
+ *       as {@code application/octet-stream} is accepted and the sniffed type wins;</li>
+ *   <li>a final status other than 2xx is {@code HTTP_STATUS}; I/O failures and running past
+ *       {@link Policy#timeout()} are {@code IO_FAILURE}.</li>
+ * </ul>
+ *
+ * <p><b>Credentials.</b> The SDK constructs this with its credential-free core client, the one
+ * without the OpenApp authentication interceptors, so the OpenApp API key never reaches an image
+ * host. As a second line of defence the fetcher removes every application and network
+ * interceptor, the authenticators, the cookie jar and the cache from the client it derives
+ * from; it sends only {@code Accept}, {@code Accept-Encoding: identity} and OkHttp's own
+ * protocol headers. It connects directly, ignoring any configured proxy, because the address
+ * guard can only judge the address it connects to. The connection pool, dispatcher, timeouts,
+ * TLS settings, socket factory and event listener are shared with that client.
+ *
+ * <p>Instances are immutable and safe for concurrent use.
+ */
 public final class UrlImageFetcher {
-  public UrlImageFetcher(okhttp3.OkHttpClient c, Policy p) {}
-  public FetchedImage fetch(java.net.URI u) { throw new IllegalStateException(); }
-  public record FetchedImage(byte[] bytes, String contentType, String filename) {}
-  public static final class Policy { public static Builder builder() { return new Builder(); } public static final class Builder { public Policy build() { return new Policy(); } } }
+    /** How many bytes are requested from the body per read: the "one chunk" the cap may be exceeded by. */
+    static final int CHUNK_BYTES = 8192;
+
+    private static final int SNIFF_BYTES = 12;
+    private static final String ACCEPT = "image/jpeg, image/png, image/webp";
+    /** The hosts OkHttp 4 treats as IP literals and resolves itself, bypassing {@link Dns}. */
+    private static final Pattern OKHTTP_IP_LITERAL = Pattern.compile("([0-9a-fA-F]*:[0-9a-fA-F:.]*)|([\\d.]+)");
+    private static final Pattern URI_SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
+    private static final Pattern UNSAFE_FILENAME_CHARS = Pattern.compile("[^A-Za-z0-9._-]+");
+    private static final int MAX_FILENAME_BASE = 100;
+
+    private final OkHttpClient client;
+    private final Policy policy;
+
+    /**
+     * Creates a fetcher deriving its HTTP client from {@code client}.
+     *
+     * <p>The derived client shares {@code client}'s connection pool and dispatcher, but follows
+     * no redirects by itself, never retries, connects without a proxy, and carries none of
+     * {@code client}'s interceptors, authenticators, cookies or cache. Pass the SDK's
+     * credential-free core client.
+     *
+     * @param client the client to derive from
+     * @param policy the limits and the address filter to enforce
+     */
+    public UrlImageFetcher(OkHttpClient client, Policy policy) {
+        Objects.requireNonNull(client, "client");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        OkHttpClient.Builder builder = client.newBuilder();
+        builder.interceptors().clear();
+        builder.networkInterceptors().clear();
+        this.client = builder
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(false)
+                .authenticator(Authenticator.NONE)
+                .proxyAuthenticator(Authenticator.NONE)
+                .cookieJar(CookieJar.NO_COOKIES)
+                .cache(null)
+                .proxy(Proxy.NO_PROXY)
+                .dns(new AddressFilteringDns(client.dns(), policy.allowAddress()))
+                .addNetworkInterceptor(new ConnectedAddressGuard(policy.allowAddress()))
+                .build();
+    }
+
+    /**
+     * The policy this fetcher enforces.
+     *
+     * @return the policy
+     */
+    public Policy policy() {
+        return policy;
+    }
+
+    /**
+     * Downloads the image at {@code url}, following redirects, and checks that it is a JPEG,
+     * PNG or WebP image within the policy's limits.
+     *
+     * @param url an absolute {@code http} or {@code https} URL
+     * @return the image bytes, their media type and a file name
+     * @throws ImageSourceException if a rule of the policy is broken, the host answers with a
+     *     status other than 2xx, or the download fails
+     * @throws IllegalArgumentException if {@code url} has an http(s) scheme but is not a valid
+     *     URL (for example, an invalid port)
+     */
+    public FetchedImage fetch(URI url) {
+        Objects.requireNonNull(url, "url");
+        HttpUrl current = entryUrl(url);
+        long deadline = System.nanoTime() + policy.timeout().toNanos();
+        int sent = 0;
+        int redirects = 0;
+        while (true) {
+            checkLiteralHost(current, sent);
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                throw timedOut(current, sent);
+            }
+            Request request = new Request.Builder()
+                    .url(current)
+                    .get()
+                    .header("Accept", ACCEPT)
+                    .header("Accept-Encoding", "identity")
+                    .build();
+            Call call = client.newCall(request);
+            call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
+            Response response;
+            try {
+                response = call.execute();
+            } catch (IOException e) {
+                throw failure(e, current, sent, sent + 1);
+            }
+            sent++;
+            try (response) {
+                int code = response.code();
+                if (isRedirect(code)) {
+                    if (redirects >= policy.maxRedirects()) {
+                        throw new ImageSourceException(Reason.TOO_MANY_REDIRECTS,
+                                "image at " + display(current) + " redirected more than "
+                                        + policy.maxRedirects() + " times",
+                                null, sent);
+                    }
+                    current = redirectTarget(response, current, sent);
+                    redirects++;
+                    continue;
+                }
+                if (code < 200 || code > 299) {
+                    throw new ImageSourceException(code,
+                            "image at " + display(current) + " answered HTTP " + code, sent);
+                }
+                return readImage(call, response, current, sent);
+            }
+        }
+    }
+
+    private static HttpUrl entryUrl(URI url) {
+        String scheme = url.getScheme();
+        if (scheme == null) {
+            throw new ImageSourceException(Reason.SCHEME_NOT_ALLOWED,
+                    "image URL must use http or https but had no scheme", null, 0);
+        }
+        String lower = scheme.toLowerCase(Locale.ROOT);
+        if (!lower.equals("http") && !lower.equals("https")) {
+            throw new ImageSourceException(Reason.SCHEME_NOT_ALLOWED,
+                    "image URL must use http or https but was " + lower, null, 0);
+        }
+        HttpUrl parsed = HttpUrl.parse(url.toString());
+        if (parsed == null) {
+            throw new IllegalArgumentException("image URL is not a valid " + lower + " URL");
+        }
+        return parsed;
+    }
+
+    /**
+     * Checks an IP-literal host before anything is sent: OkHttp resolves such hosts itself
+     * (with the same {@link InetAddress#getByName} call, which does no lookup for a literal) and
+     * never asks {@link Dns}.
+     */
+    private void checkLiteralHost(HttpUrl url, int sent) {
+        String host = url.host();
+        if (!OKHTTP_IP_LITERAL.matcher(host).matches()) {
+            return;
+        }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw failure(e, url, sent, sent);
+        }
+        if (!policy.allowAddress().test(address)) {
+            throw new ImageSourceException(Reason.ADDRESS_NOT_ALLOWED,
+                    refusedMessage(url, List.of(address)), null, sent);
+        }
+    }
+
+    private static boolean isRedirect(int code) {
+        return code == 301 || code == 302 || code == 303 || code == 307 || code == 308;
+    }
+
+    private static HttpUrl redirectTarget(Response response, HttpUrl current, int sent) {
+        int code = response.code();
+        String location = response.header("Location");
+        if (location == null || location.isBlank()) {
+            throw new ImageSourceException(code, "image at " + display(current) + " answered HTTP "
+                    + code + " without a Location header", sent);
+        }
+        Matcher scheme = URI_SCHEME.matcher(location.strip());
+        if (scheme.find()) {
+            String lower = scheme.group(1).toLowerCase(Locale.ROOT);
+            if (!lower.equals("http") && !lower.equals("https")) {
+                throw new ImageSourceException(Reason.SCHEME_NOT_ALLOWED,
+                        "image URL must use http or https but was " + lower + " (redirect from "
+                                + display(current) + ")",
+                        null, sent);
+            }
+        }
+        HttpUrl next = current.resolve(location.strip());
+        if (next == null) {
+            throw new ImageSourceException(code, "image at " + display(current) + " answered HTTP "
+                    + code + " with a Location header that is not a valid URL", sent);
+        }
+        return next;
+    }
+
+    private FetchedImage readImage(Call call, Response response, HttpUrl url, int sent) {
+        ResponseBody body = Objects.requireNonNull(response.body(), "body");
+        long declaredLength = body.contentLength();
+        if (declaredLength > policy.maxBytes()) {
+            call.cancel();
+            throw new ImageSourceException(Reason.TOO_LARGE, tooLargeMessage(url)
+                    + " (Content-Length " + declaredLength + ")", null, sent);
+        }
+        MediaType declaredType = body.contentType();
+        Buffer data = new Buffer();
+        ImageType type = null;
+        try {
+            BufferedSource source = body.source();
+            while (source.read(data, CHUNK_BYTES) != -1) {
+                if (data.size() > policy.maxBytes()) {
+                    call.cancel();
+                    throw new ImageSourceException(Reason.TOO_LARGE, tooLargeMessage(url), null, sent);
+                }
+                if (type == null && data.size() >= SNIFF_BYTES) {
+                    type = identify(data, declaredType, call, url, sent);
+                }
+            }
+        } catch (IOException e) {
+            throw failure(e, url, sent, sent);
+        }
+        if (type == null) {
+            type = identify(data, declaredType, call, url, sent);
+        }
+        return new FetchedImage(data.readByteArray(), type.mediaType, filename(url, type));
+    }
+
+    private String tooLargeMessage(HttpUrl url) {
+        return "image at " + display(url) + " is larger than the " + policy.maxBytes() + "-byte cap";
+    }
+
+    /** Identifies the content by its first bytes and compares it with the declared type. */
+    private static ImageType identify(Buffer data, MediaType declared, Call call, HttpUrl url, int sent) {
+        ImageType sniffed = ImageType.sniff(data);
+        if (sniffed == null) {
+            call.cancel();
+            throw new ImageSourceException(Reason.UNSUPPORTED_CONTENT, "image at " + display(url)
+                    + " is not a JPEG, PNG or WebP image (its first bytes match none of them)", null, sent);
+        }
+        if (declared != null && declared.type().equalsIgnoreCase("image")
+                && !sniffed.subtypes.contains(declared.subtype().toLowerCase(Locale.ROOT))) {
+            call.cancel();
+            throw new ImageSourceException(Reason.CONTENT_TYPE_MISMATCH, "image at " + display(url)
+                    + " declares Content-Type image/" + declared.subtype().toLowerCase(Locale.ROOT)
+                    + " but its bytes are " + sniffed.mediaType, null, sent);
+        }
+        return sniffed;
+    }
+
+    /**
+     * Translates an I/O failure: a refusal by the address guard, which stops a hop before a
+     * request byte is written, or any other failure.
+     *
+     * @param sentBefore the requests sent before this hop
+     * @param sentIfFailed the requests counted when the failure is not a refusal
+     */
+    private static ImageSourceException failure(IOException e, HttpUrl url, int sentBefore, int sentIfFailed) {
+        AddressRefusedException refused = findRefusal(e, 0);
+        if (refused != null) {
+            return new ImageSourceException(Reason.ADDRESS_NOT_ALLOWED,
+                    refusedMessage(url, refused.refused), refused, sentBefore);
+        }
+        String what = e instanceof InterruptedIOException ? " timed out (" : " failed (";
+        return new ImageSourceException(Reason.IO_FAILURE,
+                "fetching image at " + display(url) + what + e.getClass().getSimpleName() + ")", e, sentIfFailed);
+    }
+
+    private ImageSourceException timedOut(HttpUrl url, int sent) {
+        InterruptedIOException cause = new InterruptedIOException(
+                "time limit of " + policy.timeout().toMillis() + " ms reached");
+        return new ImageSourceException(Reason.IO_FAILURE, "fetching image at " + display(url)
+                + " timed out: the whole fetch may take at most " + policy.timeout().toMillis() + " ms",
+                cause, sent);
+    }
+
+    private static AddressRefusedException findRefusal(Throwable t, int depth) {
+        if (t == null || depth > 8) {
+            return null;
+        }
+        if (t instanceof AddressRefusedException) {
+            return (AddressRefusedException) t;
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            AddressRefusedException found = findRefusal(suppressed, depth + 1);
+            if (found != null) {
+                return found;
+            }
+        }
+        return t.getCause() == t ? null : findRefusal(t.getCause(), depth + 1);
+    }
+
+    private static String refusedMessage(HttpUrl url, List<InetAddress> refused) {
+        String addresses = refused.stream().map(InetAddress::getHostAddress).collect(Collectors.joining(", "));
+        return "image URL " + display(url) + " leads to " + (addresses.isEmpty() ? "an unknown address" : addresses)
+                + ", an address the fetch policy does not allow (by default only public addresses are;"
+                + " private, loopback, link-local and cloud metadata addresses are refused)";
+    }
+
+    /** The URL without userinfo, query and fragment, for messages. */
+    static String display(HttpUrl url) {
+        return url.newBuilder().username("").password("").query(null).fragment(null).build().toString();
+    }
+
+    /**
+     * A file name for the image: the last path segment of the URL it came from, reduced to
+     * {@code [A-Za-z0-9._-]}, with an extension that matches the content; {@code image.<ext>}
+     * when the URL has no usable last segment.
+     */
+    static String filename(HttpUrl url, ImageType type) {
+        List<String> segments = url.pathSegments();
+        String last = segments.isEmpty() ? "" : segments.get(segments.size() - 1);
+        String clean = UNSAFE_FILENAME_CHARS.matcher(last).replaceAll("_").replaceFirst("^[._]+", "");
+        if (clean.isEmpty()) {
+            return "image." + type.extension;
+        }
+        int dot = clean.lastIndexOf('.');
+        String base = dot >= 0 ? clean.substring(0, dot) : clean;
+        String extension = dot >= 0 ? clean.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+        if (base.length() > MAX_FILENAME_BASE) {
+            base = base.substring(0, MAX_FILENAME_BASE);
+        }
+        return base + "." + (type.extensions.contains(extension) ? extension : type.extension);
+    }
+
+    /** The accepted image formats, with their magic bytes. */
+    enum ImageType {
+        JPEG("image/jpeg", "jpg", Set.of("jpg", "jpeg", "jpe", "jfif"), Set.of("jpeg", "jpg", "pjpeg")),
+        PNG("image/png", "png", Set.of("png"), Set.of("png", "x-png")),
+        WEBP("image/webp", "webp", Set.of("webp"), Set.of("webp"));
+
+        private static final ByteString JPEG_MAGIC = ByteString.of((byte) 0xFF, (byte) 0xD8, (byte) 0xFF);
+        private static final ByteString PNG_MAGIC = ByteString.of(
+                (byte) 0x89, (byte) 0x50, (byte) 0x4E, (byte) 0x47, (byte) 0x0D, (byte) 0x0A, (byte) 0x1A, (byte) 0x0A);
+        private static final ByteString RIFF = ByteString.encodeUtf8("RIFF");
+        private static final ByteString WEBP_TAG = ByteString.encodeUtf8("WEBP");
+
+        final String mediaType;
+        final String extension;
+        final Set<String> extensions;
+        /** Subtypes of a declared {@code image/*} type that agree with this format. */
+        final Set<String> subtypes;
+
+        ImageType(String mediaType, String extension, Set<String> extensions, Set<String> subtypes) {
+            this.mediaType = mediaType;
+            this.extension = extension;
+            this.extensions = extensions;
+            this.subtypes = subtypes;
+        }
+
+        static ImageType sniff(Buffer data) {
+            if (data.rangeEquals(0, JPEG_MAGIC)) {
+                return JPEG;
+            }
+            if (data.rangeEquals(0, PNG_MAGIC)) {
+                return PNG;
+            }
+            if (data.rangeEquals(0, RIFF) && data.rangeEquals(8, WEBP_TAG)) {
+                return WEBP;
+            }
+            return null;
+        }
+    }
+
+    /** Thrown inside OkHttp when the address policy refuses every address of a host. */
+    static final class AddressRefusedException extends UnknownHostException {
+        private static final long serialVersionUID = 1L;
+
+        final transient List<InetAddress> refused;
+
+        AddressRefusedException(String host, List<InetAddress> refused) {
+            super("every address of " + host + " is refused by the image fetch policy: "
+                    + refused.stream().map(InetAddress::getHostAddress).collect(Collectors.joining(", ")));
+            this.refused = List.copyOf(refused);
+        }
+    }
+
+    /** Resolves with the delegate, then drops the addresses the policy refuses. */
+    static final class AddressFilteringDns implements Dns {
+        private final Dns delegate;
+        private final Predicate<InetAddress> allowAddress;
+
+        AddressFilteringDns(Dns delegate, Predicate<InetAddress> allowAddress) {
+            this.delegate = Objects.requireNonNull(delegate, "delegate");
+            this.allowAddress = allowAddress;
+        }
+
+        @Override
+        public List<InetAddress> lookup(String hostname) throws UnknownHostException {
+            List<InetAddress> all = delegate.lookup(hostname);
+            if (all.isEmpty()) {
+                return all;
+            }
+            List<InetAddress> allowed = new ArrayList<>(all.size());
+            for (InetAddress address : all) {
+                if (allowAddress.test(address)) {
+                    allowed.add(address);
+                }
+            }
+            if (allowed.isEmpty()) {
+                throw new AddressRefusedException(hostname, all);
+            }
+            return allowed;
+        }
+    }
+
+    /**
+     * Checks the address the connection's socket is actually connected to before the request
+     * is written; closes the connection if it is refused.
+     */
+    static final class ConnectedAddressGuard implements Interceptor {
+        private final Predicate<InetAddress> allowAddress;
+
+        ConnectedAddressGuard(Predicate<InetAddress> allowAddress) {
+            this.allowAddress = allowAddress;
+        }
+
+        @Override
+        public Response intercept(Chain chain) throws IOException {
+            Connection connection = chain.connection();
+            if (connection == null) {
+                throw new IOException("no connection to check the address of");
+            }
+            Socket socket = connection.socket();
+            InetAddress remote = socket.getInetAddress();
+            if (remote == null || !allowAddress.test(remote)) {
+                try {
+                    socket.close();
+                } catch (IOException closeFailure) {
+                    // The refusal below is what matters; a failed close changes nothing.
+                }
+                throw new AddressRefusedException(chain.request().url().host(),
+                        remote == null ? List.of() : List.of(remote));
+            }
+            return chain.proceed(chain.request());
+        }
+    }
+
+    /**
+     * A downloaded image: its bytes, its media type as identified from the bytes, and a file
+     * name for the upload.
+     *
+     * @param bytes the image bytes (copied in and out)
+     * @param contentType {@code image/jpeg}, {@code image/png} or {@code image/webp}
+     * @param filename the last path segment of the URL the image came from, reduced to
+     *     {@code [A-Za-z0-9._-]} with an extension that matches the content, or
+     *     {@code image.<ext>}
+     */
+    public record FetchedImage(byte[] bytes, String contentType, String filename) {
+        /**
+         * Validates the fields and copies the bytes.
+         *
+         * @param bytes the image bytes, copied
+         * @param contentType the media type identified from the bytes
+         * @param filename the file name for the upload
+         */
+        public FetchedImage {
+            bytes = Objects.requireNonNull(bytes, "bytes").clone();
+            Objects.requireNonNull(contentType, "contentType");
+            Objects.requireNonNull(filename, "filename");
+        }
+
+        /**
+         * The image bytes.
+         *
+         * @return a copy of the bytes
+         */
+        @Override
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+
+        /**
+         * The number of image bytes.
+         *
+         * @return the size in bytes
+         */
+        public int size() {
+            return bytes.length;
+        }
+
+        /**
+         * Compares bytes, content type and file name.
+         *
+         * @param other the object to compare with
+         * @return whether {@code other} is an equal image
+         */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof FetchedImage image
+                    && Arrays.equals(bytes, image.bytes)
+                    && contentType.equals(image.contentType)
+                    && filename.equals(image.filename);
+        }
+
+        /**
+         * A hash of bytes, content type and file name.
+         *
+         * @return the hash code
+         */
+        @Override
+        public int hashCode() {
+            return Objects.hash(Arrays.hashCode(bytes), contentType, filename);
+        }
+
+        /**
+         * A description with the size instead of the bytes.
+         *
+         * @return the description
+         */
+        @Override
+        public String toString() {
+            return "FetchedImage[" + bytes.length + " bytes, contentType=" + contentType
+                    + ", filename=" + filename + "]";
+        }
+    }
+
+    /**
+     * What a {@link UrlImageFetcher} allows: the byte cap, the number of redirects, the total
+     * time, and which addresses may be connected to. Immutable.
+     */
+    public static final class Policy {
+        /** The default byte cap: 10 MiB. */
+        public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
+        /** The default number of redirects followed: 5. */
+        public static final int DEFAULT_MAX_REDIRECTS = 5;
+        /** The default time limit for a whole fetch, redirects included: 30 seconds. */
+        public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+        /** The largest cap whose bytes, plus one chunk, still fit in a Java array. */
+        private static final long LARGEST_MAX_BYTES = Integer.MAX_VALUE - 16L - CHUNK_BYTES;
+        private static final Predicate<InetAddress> PUBLIC_ADDRESSES_ONLY = Policy::isPublicAddress;
+        private static final Policy DEFAULTS = new Builder().build();
+
+        private final long maxBytes;
+        private final int maxRedirects;
+        private final Duration timeout;
+        private final Predicate<InetAddress> allowAddress;
+
+        private Policy(Builder builder) {
+            this.maxBytes = builder.maxBytes;
+            this.maxRedirects = builder.maxRedirects;
+            this.timeout = builder.timeout;
+            this.allowAddress = builder.allowAddress;
+        }
+
+        /**
+         * The default policy: 10 MiB, 5 redirects, 30 seconds, public addresses only.
+         *
+         * @return the default policy
+         */
+        public static Policy defaults() {
+            return DEFAULTS;
+        }
+
+        /**
+         * A builder starting from the defaults.
+         *
+         * @return a new builder
+         */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /**
+         * The default address filter: allows only publicly routable unicast addresses.
+         *
+         * <p>It refuses the any-local addresses ({@code 0.0.0.0}, {@code ::}) and
+         * {@code 0.0.0.0/8}; loopback ({@code 127.0.0.0/8}, {@code ::1}); the private ranges
+         * {@code 10.0.0.0/8}, {@code 172.16.0.0/12} and {@code 192.168.0.0/16}; link-local
+         * {@code 169.254.0.0/16} and {@code fe80::/10}; carrier-grade NAT
+         * {@code 100.64.0.0/10}; {@code 192.0.0.0/24}; benchmarking {@code 198.18.0.0/15};
+         * multicast, reserved and broadcast {@code 224.0.0.0/3}; and every IPv6 address outside
+         * global unicast {@code 2000::/3} (so unique-local {@code fc00::/7}, deprecated
+         * site-local {@code fec0::/10} and multicast {@code ff00::/8}), as well as Teredo
+         * {@code 2001::/32} and documentation {@code 2001:db8::/32}. IPv4 addresses embedded
+         * in IPv6 (IPv4-mapped {@code ::ffff:0:0/96}, NAT64 {@code 64:ff9b::/96}, 6to4
+         * {@code 2002::/16}) are judged by their IPv4 address. The cloud metadata addresses
+         * {@code 169.254.169.254}, {@code fd00:ec2::254} and {@code 100.100.100.200} fall in
+         * these ranges and are refused too.
+         *
+         * <p>A custom filter replaces this one; compose with it to widen it narrowly, for
+         * example {@code a -> a.isLoopbackAddress() || defaultAddressFilter().test(a)}.
+         *
+         * @return the filter, {@code true} for an address that may be connected to
+         */
+        public static Predicate<InetAddress> defaultAddressFilter() {
+            return PUBLIC_ADDRESSES_ONLY;
+        }
+
+        /**
+         * The most body bytes accepted.
+         *
+         * @return the cap in bytes
+         */
+        public long maxBytes() {
+            return maxBytes;
+        }
+
+        /**
+         * The most redirects followed; one more is refused.
+         *
+         * @return the redirect limit
+         */
+        public int maxRedirects() {
+            return maxRedirects;
+        }
+
+        /**
+         * The time limit for a whole fetch, redirects and body included.
+         *
+         * @return the limit
+         */
+        public Duration timeout() {
+            return timeout;
+        }
+
+        /**
+         * The address filter, applied to every resolved address and to every connected one.
+         *
+         * @return the filter, {@code true} for an address that may be connected to
+         */
+        public Predicate<InetAddress> allowAddress() {
+            return allowAddress;
+        }
+
+        private static boolean isPublicAddress(InetAddress address) {
+            if (address == null || address.isAnyLocalAddress() || address.isLoopbackAddress()
+                    || address.isLinkLocalAddress() || address.isSiteLocalAddress()
+                    || address.isMulticastAddress()) {
+                return false;
+            }
+            if (address instanceof Inet4Address) {
+                return isPublicIpv4(address.getAddress(), 0);
+            }
+            if (address instanceof Inet6Address) {
+                return isPublicIpv6(address.getAddress());
+            }
+            return false;
+        }
+
+        private static boolean isPublicIpv4(byte[] bytes, int offset) {
+            int a = bytes[offset] & 0xFF;
+            int b = bytes[offset + 1] & 0xFF;
+            int c = bytes[offset + 2] & 0xFF;
+            return !(a == 0                               // 0.0.0.0/8 "this network", incl. 0.0.0.0
+                    || a == 10                            // 10.0.0.0/8 private
+                    || (a == 100 && (b & 0xC0) == 64)     // 100.64.0.0/10 CGNAT, incl. 100.100.100.200
+                    || a == 127                           // 127.0.0.0/8 loopback
+                    || (a == 169 && b == 254)             // 169.254.0.0/16 link-local, incl. 169.254.169.254
+                    || (a == 172 && (b & 0xF0) == 16)     // 172.16.0.0/12 private
+                    || (a == 192 && b == 0 && c == 0)     // 192.0.0.0/24 IETF protocol assignments
+                    || (a == 192 && b == 168)             // 192.168.0.0/16 private
+                    || (a == 198 && (b & 0xFE) == 18)     // 198.18.0.0/15 benchmarking
+                    || a >= 224);                         // multicast, reserved, broadcast
+        }
+
+        private static boolean isPublicIpv6(byte[] bytes) {
+            if (isZero(bytes, 0, 10) && (bytes[10] & 0xFF) == 0xFF && (bytes[11] & 0xFF) == 0xFF) {
+                return isPublicIpv4(bytes, 12);                        // ::ffff:0:0/96 IPv4-mapped
+            }
+            if ((bytes[0] & 0xFF) == 0x00 && (bytes[1] & 0xFF) == 0x64 && (bytes[2] & 0xFF) == 0xFF
+                    && (bytes[3] & 0xFF) == 0x9B && isZero(bytes, 4, 12)) {
+                return isPublicIpv4(bytes, 12);                        // 64:ff9b::/96 NAT64
+            }
+            if ((bytes[0] & 0xE0) != 0x20) {
+                return false;                                          // outside 2000::/3 global unicast
+            }
+            if ((bytes[0] & 0xFF) == 0x20 && (bytes[1] & 0xFF) == 0x01) {
+                if (bytes[2] == 0 && bytes[3] == 0) {
+                    return false;                                      // 2001::/32 Teredo
+                }
+                if ((bytes[2] & 0xFF) == 0x0D && (bytes[3] & 0xFF) == 0xB8) {
+                    return false;                                      // 2001:db8::/32 documentation
+                }
+            }
+            if ((bytes[0] & 0xFF) == 0x20 && (bytes[1] & 0xFF) == 0x02) {
+                return isPublicIpv4(bytes, 2);                         // 2002::/16 6to4
+            }
+            return true;
+        }
+
+        private static boolean isZero(byte[] bytes, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (bytes[i] != 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Builds a {@link Policy}; starts from the defaults.
+         */
+        public static final class Builder {
+            private long maxBytes = DEFAULT_MAX_BYTES;
+            private int maxRedirects = DEFAULT_MAX_REDIRECTS;
+            private Duration timeout = DEFAULT_TIMEOUT;
+            private Predicate<InetAddress> allowAddress = PUBLIC_ADDRESSES_ONLY;
+
+            private Builder() {
+            }
+
+            /**
+             * Sets the most body bytes accepted; default 10 MiB.
+             *
+             * @param maxBytes the cap, at least 1 and below 2 GiB
+             * @return this builder
+             * @throws IllegalArgumentException if the cap is out of range
+             */
+            public Builder maxBytes(long maxBytes) {
+                if (maxBytes < 1 || maxBytes > LARGEST_MAX_BYTES) {
+                    throw new IllegalArgumentException("maxBytes must be between 1 and "
+                            + LARGEST_MAX_BYTES + " but was " + maxBytes);
+                }
+                this.maxBytes = maxBytes;
+                return this;
+            }
+
+            /**
+             * Sets the most redirects followed; default 5, 0 follows none.
+             *
+             * @param maxRedirects the limit, not negative
+             * @return this builder
+             * @throws IllegalArgumentException if the limit is negative
+             */
+            public Builder maxRedirects(int maxRedirects) {
+                if (maxRedirects < 0) {
+                    throw new IllegalArgumentException("maxRedirects must not be negative but was " + maxRedirects);
+                }
+                this.maxRedirects = maxRedirects;
+                return this;
+            }
+
+            /**
+             * Sets the time limit for a whole fetch, redirects and body included; default 30
+             * seconds.
+             *
+             * @param timeout the limit, positive
+             * @return this builder
+             * @throws IllegalArgumentException if the limit is zero or negative
+             */
+            public Builder timeout(Duration timeout) {
+                Objects.requireNonNull(timeout, "timeout");
+                if (timeout.isZero() || timeout.isNegative()) {
+                    throw new IllegalArgumentException("timeout must be positive but was " + timeout);
+                }
+                this.timeout = timeout;
+                return this;
+            }
+
+            /**
+             * Sets the address filter, which replaces {@link Policy#defaultAddressFilter()};
+             * it is applied to every resolved address and every connected one, and must not
+             * do network I/O.
+             *
+             * @param allowAddress {@code true} for an address that may be connected to
+             * @return this builder
+             */
+            public Builder allowAddress(Predicate<InetAddress> allowAddress) {
+                this.allowAddress = Objects.requireNonNull(allowAddress, "allowAddress");
+                return this;
+            }
+
+            /**
+             * Builds the immutable policy.
+             *
+             * @return the policy
+             */
+            public Policy build() {
+                return new Policy(this);
+            }
+        }
+    }
 }
