@@ -228,7 +228,7 @@ public final class OpenAppClient implements AutoCloseable {
         private boolean logging;
         private Sleeper sleeper = Sleeper.SYSTEM;
         private Clock clock = Clock.systemUTC();
-        private UrlImageFetcher.Policy imageFetchPolicy = UrlImageFetcher.Policy.builder().build();
+        private ImageFetchPolicy imageFetchPolicy = ImageFetchPolicy.builder().build();
 
         private Builder() {
         }
@@ -401,7 +401,7 @@ public final class OpenAppClient implements AutoCloseable {
          * @param policy the rules
          * @return this builder
          */
-        public Builder imageFetchPolicy(UrlImageFetcher.Policy policy) {
+        public Builder imageFetchPolicy(ImageFetchPolicy policy) {
             this.imageFetchPolicy = Objects.requireNonNull(policy, "imageFetchPolicy");
             return this;
         }

@@ -1,5 +1,6 @@
 package house.openapp.sdk.internal;
 
+import house.openapp.sdk.ImageFetchPolicy;
 import house.openapp.sdk.errors.ImageSourceException;
 import house.openapp.sdk.errors.ImageSourceException.Reason;
 import java.io.IOException;
@@ -49,15 +50,15 @@ import okio.ByteString;
  * <ul>
  *   <li>only {@code http} and {@code https} URLs are fetched ({@code SCHEME_NOT_ALLOWED});</li>
  *   <li>redirects (301, 302, 303, 307, 308) are followed by the fetcher itself, at most
- *       {@link Policy#maxRedirects()} of them ({@code TOO_MANY_REDIRECTS});</li>
- *   <li>the address of the image host is checked against {@link Policy#allowAddress()}
+ *       {@link ImageFetchPolicy#maxRedirects()} of them ({@code TOO_MANY_REDIRECTS});</li>
+ *   <li>the address of the image host is checked against {@link ImageFetchPolicy#allowAddress()}
  *       <em>after</em> name resolution, three times over: an IP-literal host is checked before
  *       the request is made (OkHttp does not ask {@link Dns} about IP literals), a filtering
  *       {@link Dns} drops refused addresses so that they are never connected to, and a network
  *       interceptor checks the address the socket is actually connected to before a single
  *       request byte is written, which also defeats DNS rebinding
  *       ({@code ADDRESS_NOT_ALLOWED});</li>
- *   <li>a body longer than {@link Policy#maxBytes()} is refused from its
+ *   <li>a body longer than {@link ImageFetchPolicy#maxBytes()} is refused from its
  *       {@code Content-Length}, or, without one, while streaming, as soon as the cap is
  *       exceeded; no more than the cap plus one 8 KiB chunk is ever held ({@code TOO_LARGE});</li>
  *   <li>the content is identified by its magic bytes; anything but JPEG, PNG or WebP is refused
@@ -65,7 +66,7 @@ import okio.ByteString;
  *       contradicts the bytes ({@code CONTENT_TYPE_MISMATCH}); a missing or non-image type such
  *       as {@code application/octet-stream} is accepted and the sniffed type wins;</li>
  *   <li>a final status other than 2xx is {@code HTTP_STATUS}; I/O failures and running past
- *       {@link Policy#timeout()} are {@code IO_FAILURE}.</li>
+ *       {@link ImageFetchPolicy#timeout()} are {@code IO_FAILURE}.</li>
  * </ul>
  *
  * <p><b>Credentials.</b> The SDK constructs this with its credential-free core client, the one
@@ -92,7 +93,7 @@ public final class UrlImageFetcher {
     private static final int MAX_FILENAME_BASE = 100;
 
     private final OkHttpClient client;
-    private final Policy policy;
+    private final ImageFetchPolicy policy;
 
     /**
      * Creates a fetcher deriving its HTTP client from {@code client}.
@@ -105,7 +106,7 @@ public final class UrlImageFetcher {
      * @param client the client to derive from
      * @param policy the limits and the address filter to enforce
      */
-    public UrlImageFetcher(OkHttpClient client, Policy policy) {
+    public UrlImageFetcher(OkHttpClient client, ImageFetchPolicy policy) {
         Objects.requireNonNull(client, "client");
         this.policy = Objects.requireNonNull(policy, "policy");
         OkHttpClient.Builder builder = client.newBuilder();
@@ -130,7 +131,7 @@ public final class UrlImageFetcher {
      *
      * @return the policy
      */
-    public Policy policy() {
+    public ImageFetchPolicy policy() {
         return policy;
     }
 
@@ -583,261 +584,4 @@ public final class UrlImageFetcher {
         }
     }
 
-    /**
-     * What a {@link UrlImageFetcher} allows: the byte cap, the number of redirects, the total
-     * time, and which addresses may be connected to. Immutable.
-     */
-    public static final class Policy {
-        /** The default byte cap: 10 MiB. */
-        public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
-        /** The default number of redirects followed: 5. */
-        public static final int DEFAULT_MAX_REDIRECTS = 5;
-        /** The default time limit for a whole fetch, redirects included: 30 seconds. */
-        public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-
-        /** The largest cap whose bytes, plus one chunk, still fit in a Java array. */
-        private static final long LARGEST_MAX_BYTES = Integer.MAX_VALUE - 16L - CHUNK_BYTES;
-        private static final Predicate<InetAddress> PUBLIC_ADDRESSES_ONLY = Policy::isPublicAddress;
-        private static final Policy DEFAULTS = new Builder().build();
-
-        private final long maxBytes;
-        private final int maxRedirects;
-        private final Duration timeout;
-        private final Predicate<InetAddress> allowAddress;
-
-        private Policy(Builder builder) {
-            this.maxBytes = builder.maxBytes;
-            this.maxRedirects = builder.maxRedirects;
-            this.timeout = builder.timeout;
-            this.allowAddress = builder.allowAddress;
-        }
-
-        /**
-         * The default policy: 10 MiB, 5 redirects, 30 seconds, public addresses only.
-         *
-         * @return the default policy
-         */
-        public static Policy defaults() {
-            return DEFAULTS;
-        }
-
-        /**
-         * A builder starting from the defaults.
-         *
-         * @return a new builder
-         */
-        public static Builder builder() {
-            return new Builder();
-        }
-
-        /**
-         * The default address filter: allows only publicly routable unicast addresses.
-         *
-         * <p>It refuses the any-local addresses ({@code 0.0.0.0}, {@code ::}) and
-         * {@code 0.0.0.0/8}; loopback ({@code 127.0.0.0/8}, {@code ::1}); the private ranges
-         * {@code 10.0.0.0/8}, {@code 172.16.0.0/12} and {@code 192.168.0.0/16}; link-local
-         * {@code 169.254.0.0/16} and {@code fe80::/10}; carrier-grade NAT
-         * {@code 100.64.0.0/10}; {@code 192.0.0.0/24}; benchmarking {@code 198.18.0.0/15};
-         * multicast, reserved and broadcast {@code 224.0.0.0/3}; and every IPv6 address outside
-         * global unicast {@code 2000::/3} (so unique-local {@code fc00::/7}, deprecated
-         * site-local {@code fec0::/10} and multicast {@code ff00::/8}), as well as Teredo
-         * {@code 2001::/32} and documentation {@code 2001:db8::/32}. IPv4 addresses embedded
-         * in IPv6 (IPv4-mapped {@code ::ffff:0:0/96}, NAT64 {@code 64:ff9b::/96}, 6to4
-         * {@code 2002::/16}) are judged by their IPv4 address. The cloud metadata addresses
-         * {@code 169.254.169.254}, {@code fd00:ec2::254} and {@code 100.100.100.200} fall in
-         * these ranges and are refused too.
-         *
-         * <p>A custom filter replaces this one; compose with it to widen it narrowly, for
-         * example {@code a -> a.isLoopbackAddress() || defaultAddressFilter().test(a)}.
-         *
-         * @return the filter, {@code true} for an address that may be connected to
-         */
-        public static Predicate<InetAddress> defaultAddressFilter() {
-            return PUBLIC_ADDRESSES_ONLY;
-        }
-
-        /**
-         * The most body bytes accepted.
-         *
-         * @return the cap in bytes
-         */
-        public long maxBytes() {
-            return maxBytes;
-        }
-
-        /**
-         * The most redirects followed; one more is refused.
-         *
-         * @return the redirect limit
-         */
-        public int maxRedirects() {
-            return maxRedirects;
-        }
-
-        /**
-         * The time limit for a whole fetch, redirects and body included.
-         *
-         * @return the limit
-         */
-        public Duration timeout() {
-            return timeout;
-        }
-
-        /**
-         * The address filter, applied to every resolved address and to every connected one.
-         *
-         * @return the filter, {@code true} for an address that may be connected to
-         */
-        public Predicate<InetAddress> allowAddress() {
-            return allowAddress;
-        }
-
-        private static boolean isPublicAddress(InetAddress address) {
-            if (address == null || address.isAnyLocalAddress() || address.isLoopbackAddress()
-                    || address.isLinkLocalAddress() || address.isSiteLocalAddress()
-                    || address.isMulticastAddress()) {
-                return false;
-            }
-            if (address instanceof Inet4Address) {
-                return isPublicIpv4(address.getAddress(), 0);
-            }
-            if (address instanceof Inet6Address) {
-                return isPublicIpv6(address.getAddress());
-            }
-            return false;
-        }
-
-        private static boolean isPublicIpv4(byte[] bytes, int offset) {
-            int a = bytes[offset] & 0xFF;
-            int b = bytes[offset + 1] & 0xFF;
-            int c = bytes[offset + 2] & 0xFF;
-            return !(a == 0                               // 0.0.0.0/8 "this network", incl. 0.0.0.0
-                    || a == 10                            // 10.0.0.0/8 private
-                    || (a == 100 && (b & 0xC0) == 64)     // 100.64.0.0/10 CGNAT, incl. 100.100.100.200
-                    || a == 127                           // 127.0.0.0/8 loopback
-                    || (a == 169 && b == 254)             // 169.254.0.0/16 link-local, incl. 169.254.169.254
-                    || (a == 172 && (b & 0xF0) == 16)     // 172.16.0.0/12 private
-                    || (a == 192 && b == 0 && c == 0)     // 192.0.0.0/24 IETF protocol assignments
-                    || (a == 192 && b == 168)             // 192.168.0.0/16 private
-                    || (a == 198 && (b & 0xFE) == 18)     // 198.18.0.0/15 benchmarking
-                    || a >= 224);                         // multicast, reserved, broadcast
-        }
-
-        private static boolean isPublicIpv6(byte[] bytes) {
-            if (isZero(bytes, 0, 10) && (bytes[10] & 0xFF) == 0xFF && (bytes[11] & 0xFF) == 0xFF) {
-                return isPublicIpv4(bytes, 12);                        // ::ffff:0:0/96 IPv4-mapped
-            }
-            if ((bytes[0] & 0xFF) == 0x00 && (bytes[1] & 0xFF) == 0x64 && (bytes[2] & 0xFF) == 0xFF
-                    && (bytes[3] & 0xFF) == 0x9B && isZero(bytes, 4, 12)) {
-                return isPublicIpv4(bytes, 12);                        // 64:ff9b::/96 NAT64
-            }
-            if ((bytes[0] & 0xE0) != 0x20) {
-                return false;                                          // outside 2000::/3 global unicast
-            }
-            if ((bytes[0] & 0xFF) == 0x20 && (bytes[1] & 0xFF) == 0x01) {
-                if (bytes[2] == 0 && bytes[3] == 0) {
-                    return false;                                      // 2001::/32 Teredo
-                }
-                if ((bytes[2] & 0xFF) == 0x0D && (bytes[3] & 0xFF) == 0xB8) {
-                    return false;                                      // 2001:db8::/32 documentation
-                }
-            }
-            if ((bytes[0] & 0xFF) == 0x20 && (bytes[1] & 0xFF) == 0x02) {
-                return isPublicIpv4(bytes, 2);                         // 2002::/16 6to4
-            }
-            return true;
-        }
-
-        private static boolean isZero(byte[] bytes, int from, int to) {
-            for (int i = from; i < to; i++) {
-                if (bytes[i] != 0) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /**
-         * Builds a {@link Policy}; starts from the defaults.
-         */
-        public static final class Builder {
-            private long maxBytes = DEFAULT_MAX_BYTES;
-            private int maxRedirects = DEFAULT_MAX_REDIRECTS;
-            private Duration timeout = DEFAULT_TIMEOUT;
-            private Predicate<InetAddress> allowAddress = PUBLIC_ADDRESSES_ONLY;
-
-            private Builder() {
-            }
-
-            /**
-             * Sets the most body bytes accepted; default 10 MiB.
-             *
-             * @param maxBytes the cap, at least 1 and below 2 GiB
-             * @return this builder
-             * @throws IllegalArgumentException if the cap is out of range
-             */
-            public Builder maxBytes(long maxBytes) {
-                if (maxBytes < 1 || maxBytes > LARGEST_MAX_BYTES) {
-                    throw new IllegalArgumentException("maxBytes must be between 1 and "
-                            + LARGEST_MAX_BYTES + " but was " + maxBytes);
-                }
-                this.maxBytes = maxBytes;
-                return this;
-            }
-
-            /**
-             * Sets the most redirects followed; default 5, 0 follows none.
-             *
-             * @param maxRedirects the limit, not negative
-             * @return this builder
-             * @throws IllegalArgumentException if the limit is negative
-             */
-            public Builder maxRedirects(int maxRedirects) {
-                if (maxRedirects < 0) {
-                    throw new IllegalArgumentException("maxRedirects must not be negative but was " + maxRedirects);
-                }
-                this.maxRedirects = maxRedirects;
-                return this;
-            }
-
-            /**
-             * Sets the time limit for a whole fetch, redirects and body included; default 30
-             * seconds.
-             *
-             * @param timeout the limit, positive
-             * @return this builder
-             * @throws IllegalArgumentException if the limit is zero or negative
-             */
-            public Builder timeout(Duration timeout) {
-                Objects.requireNonNull(timeout, "timeout");
-                if (timeout.isZero() || timeout.isNegative()) {
-                    throw new IllegalArgumentException("timeout must be positive but was " + timeout);
-                }
-                this.timeout = timeout;
-                return this;
-            }
-
-            /**
-             * Sets the address filter, which replaces {@link Policy#defaultAddressFilter()};
-             * it is applied to every resolved address and every connected one, and must not
-             * do network I/O.
-             *
-             * @param allowAddress {@code true} for an address that may be connected to
-             * @return this builder
-             */
-            public Builder allowAddress(Predicate<InetAddress> allowAddress) {
-                this.allowAddress = Objects.requireNonNull(allowAddress, "allowAddress");
-                return this;
-            }
-
-            /**
-             * Builds the immutable policy.
-             *
-             * @return the policy
-             */
-            public Policy build() {
-                return new Policy(this);
-            }
-        }
-    }
 }

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import house.openapp.sdk.errors.ImageSourceException;
 import house.openapp.sdk.errors.ImageSourceException.Reason;
 import house.openapp.sdk.internal.UrlImageFetcher.FetchedImage;
-import house.openapp.sdk.internal.UrlImageFetcher.Policy;
+import house.openapp.sdk.ImageFetchPolicy;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -71,7 +71,7 @@ class UrlImageFetcherTest {
     private static final int SMALL_CAP = 64 * 1024;
 
     private static final Predicate<InetAddress> LOOPBACK_OR_DEFAULT =
-            address -> address.isLoopbackAddress() || Policy.defaultAddressFilter().test(address);
+            address -> address.isLoopbackAddress() || ImageFetchPolicy.defaultAddressFilter().test(address);
 
     private MockWebServer server;
     private TestDns dns;
@@ -101,7 +101,7 @@ class UrlImageFetcherTest {
 
     @Test
     void defaultPolicyRefusesLoopbackLiteralBeforeAnyRequest() {
-        UrlImageFetcher fetcher = new UrlImageFetcher(client(), Policy.defaults());
+        UrlImageFetcher fetcher = new UrlImageFetcher(client(), ImageFetchPolicy.defaults());
 
         ImageSourceException e = assertThrows(ImageSourceException.class,
                 () -> fetcher.fetch(URI.create("http://127.0.0.1:" + server.getPort() + "/logo.png")));
@@ -115,7 +115,7 @@ class UrlImageFetcherTest {
 
     @Test
     void defaultPolicyRefusesHostNameResolvingToLoopbackBeforeConnecting() {
-        UrlImageFetcher fetcher = new UrlImageFetcher(client(), Policy.defaults());
+        UrlImageFetcher fetcher = new UrlImageFetcher(client(), ImageFetchPolicy.defaults());
 
         ImageSourceException e = assertThrows(ImageSourceException.class, () -> fetcher.fetch(url("/logo.png")));
 
@@ -137,7 +137,7 @@ class UrlImageFetcherTest {
         "http://10.0.0.1/x.png",
     })
     void defaultPolicyRefusesIpLiteralsWithoutConnecting(String literalUrl) {
-        UrlImageFetcher fetcher = new UrlImageFetcher(client(), Policy.defaults());
+        UrlImageFetcher fetcher = new UrlImageFetcher(client(), ImageFetchPolicy.defaults());
 
         ImageSourceException e = assertThrows(ImageSourceException.class, () -> fetcher.fetch(URI.create(literalUrl)));
 
@@ -161,7 +161,7 @@ class UrlImageFetcherTest {
     @MethodSource("disallowedRedirectTargets")
     void redirectToDisallowedAddressIsRefusedBeforeConnecting(String target) {
         server.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", target));
-        UrlImageFetcher fetcher = new UrlImageFetcher(client(), Policy.builder().allowAddress(LOOPBACK_OR_DEFAULT).build());
+        UrlImageFetcher fetcher = new UrlImageFetcher(client(), ImageFetchPolicy.builder().allowAddress(LOOPBACK_OR_DEFAULT).build());
 
         ImageSourceException e = assertThrows(ImageSourceException.class, () -> fetcher.fetch(url("/logo.png")));
 
@@ -176,7 +176,7 @@ class UrlImageFetcherTest {
     void redirectToHostResolvingToMetadataIsRefusedByTheDnsFilter() {
         server.enqueue(new MockResponse().setResponseCode(302)
                 .setHeader("Location", "http://metadata.test/latest/meta-data/iam/security-credentials/"));
-        UrlImageFetcher fetcher = new UrlImageFetcher(client(), Policy.builder().allowAddress(LOOPBACK_OR_DEFAULT).build());
+        UrlImageFetcher fetcher = new UrlImageFetcher(client(), ImageFetchPolicy.builder().allowAddress(LOOPBACK_OR_DEFAULT).build());
 
         ImageSourceException e = assertThrows(ImageSourceException.class, () -> fetcher.fetch(url("/logo.png")));
 
@@ -197,7 +197,7 @@ class UrlImageFetcherTest {
         AtomicInteger checks = new AtomicInteger();
         Predicate<InetAddress> onlyFirstCheck = address -> address.isLoopbackAddress() && checks.incrementAndGet() == 1;
         server.enqueue(jpeg(1000));
-        UrlImageFetcher fetcher = new UrlImageFetcher(client(), Policy.builder().allowAddress(onlyFirstCheck).build());
+        UrlImageFetcher fetcher = new UrlImageFetcher(client(), ImageFetchPolicy.builder().allowAddress(onlyFirstCheck).build());
 
         ImageSourceException e = assertThrows(ImageSourceException.class, () -> fetcher.fetch(url("/logo.jpg")));
 
@@ -219,7 +219,7 @@ class UrlImageFetcherTest {
         "data:image/png;base64,iVBORw0KGgo=",
     })
     void refusesSchemesOtherThanHttp(String source) {
-        UrlImageFetcher fetcher = new UrlImageFetcher(client(), Policy.defaults());
+        UrlImageFetcher fetcher = new UrlImageFetcher(client(), ImageFetchPolicy.defaults());
         String scheme = URI.create(source).getScheme();
 
         ImageSourceException e = assertThrows(ImageSourceException.class, () -> fetcher.fetch(URI.create(source)));
@@ -233,7 +233,7 @@ class UrlImageFetcherTest {
 
     @Test
     void refusesUrlWithoutScheme() {
-        UrlImageFetcher fetcher = new UrlImageFetcher(client(), Policy.defaults());
+        UrlImageFetcher fetcher = new UrlImageFetcher(client(), ImageFetchPolicy.defaults());
 
         ImageSourceException e = assertThrows(ImageSourceException.class, () -> fetcher.fetch(URI.create("/logo.png")));
 
@@ -243,7 +243,7 @@ class UrlImageFetcherTest {
     @Test
     void refusesRedirectToOtherSchemeWithoutEchoingCredentials() {
         server.enqueue(new MockResponse().setResponseCode(301).setHeader("Location", "ftp://user:secret@example.com/x.png"));
-        UrlImageFetcher fetcher = loopbackFetcher(Policy.builder());
+        UrlImageFetcher fetcher = loopbackFetcher(ImageFetchPolicy.builder());
 
         ImageSourceException e = assertThrows(ImageSourceException.class,
                 () -> fetcher.fetch(url("/logo.png?token=hunter2")));
@@ -265,7 +265,7 @@ class UrlImageFetcherTest {
         server.enqueue(redirect(307, "http://cdn.test:" + server.getPort() + "/d/four"));
         server.enqueue(redirect(308, "//images.test:" + server.getPort() + "/e/photo.jpeg?sig=abc"));
         server.enqueue(jpeg(2000));
-        UrlImageFetcher fetcher = loopbackFetcher(Policy.builder());
+        UrlImageFetcher fetcher = loopbackFetcher(ImageFetchPolicy.builder());
 
         FetchedImage image = fetcher.fetch(url("/a/start"));
 
@@ -282,7 +282,7 @@ class UrlImageFetcherTest {
             server.enqueue(redirect(302, "/hop" + i));
         }
         server.enqueue(jpeg(100));
-        UrlImageFetcher fetcher = loopbackFetcher(Policy.builder());
+        UrlImageFetcher fetcher = loopbackFetcher(ImageFetchPolicy.builder());
 
         ImageSourceException e = assertThrows(ImageSourceException.class, () -> fetcher.fetch(url("/start")));
 
@@ -295,7 +295,7 @@ class UrlImageFetcherTest {
     @Test
     void redirectWithoutLocationIsAnHttpStatusFailure() {
         server.enqueue(new MockResponse().setResponseCode(302));
-        UrlImageFetcher fetcher = loopbackFetcher(Policy.builder());
+        UrlImageFetcher fetcher = loopbackFetcher(ImageFetchPolicy.builder());
 
         ImageSourceException e = assertThrows(ImageSourceException.class, () -> fetcher.fetch(url("/logo.png")));
 
@@ -309,7 +309,7 @@ class UrlImageFetcherTest {
     void bodyOverCapIsRefusedWhileStreaming() {
         Buffer body = new Buffer().write(JPEG_MAGIC).write(new byte[4 * 1024 * 1024]);
         server.enqueue(new MockResponse().setChunkedBody(body, 16 * 1024));
-        UrlImageFetcher fetcher = loopbackFetcher(Policy.builder().maxBytes(SMALL_CAP));
+        UrlImageFetcher fetcher = loopbackFetcher(ImageFetchPolicy.builder().maxBytes(SMALL_CAP));
 
         ImageSourceException e = assertThrows(ImageSourceException.class, () -> fetcher.fetch(url("/huge.jpg")));
 
@@ -327,7 +327,7 @@ class UrlImageFetcherTest {
     void bodyExactlyAtCapIsAccepted() {
         Buffer body = new Buffer().write(JPEG_MAGIC).write(new byte[SMALL_CAP - JPEG_MAGIC.length]);
         server.enqueue(new MockResponse().setChunkedBody(body, 10_000));
-        UrlImageFetcher fetcher = loopbackFetcher(Policy.builder().maxBytes(SMALL_CAP));
+        UrlImageFetcher fetcher = loopbackFetcher(ImageFetchPolicy.builder().maxBytes(SMALL_CAP));
 
         FetchedImage image = fetcher.fetch(url("/exact.jpg"));
 
@@ -337,7 +337,7 @@ class UrlImageFetcherTest {
     @Test
     void contentLengthOverCapIsRefusedBeforeReading() {
         server.enqueue(new MockResponse().setBody(new Buffer().write(JPEG_MAGIC).write(new byte[SMALL_CAP + 1 - JPEG_MAGIC.length])));
-        UrlImageFetcher fetcher = loopbackFetcher(Policy.builder().maxBytes(SMALL_CAP));
+        UrlImageFetcher fetcher = loopbackFetcher(ImageFetchPolicy.builder().maxBytes(SMALL_CAP));
 
         ImageSourceException e = assertThrows(ImageSourceException.class, () -> fetcher.fetch(url("/big.jpg")));
 
@@ -368,7 +368,7 @@ class UrlImageFetcherTest {
             response.setHeader("Content-Type", declaredType);
         }
         server.enqueue(response);
-        UrlImageFetcher fetcher = loopbackFetcher(Policy.builder());
+        UrlImageFetcher fetcher = loopbackFetcher(ImageFetchPolicy.builder());
 
         FetchedImage image = fetcher.fetch(url(path));
 
@@ -397,7 +397,7 @@ class UrlImageFetcherTest {
             response.setHeader("Content-Type", declaredType);
         }
         server.enqueue(response);
-        UrlImageFetcher fetcher = loopbackFetcher(Policy.builder());
+        UrlImageFetcher fetcher = loopbackFetcher(ImageFetchPolicy.builder());
 
         ImageSourceException e = assertThrows(ImageSourceException.class, () -> fetcher.fetch(url("/thing.png")));
 
@@ -408,7 +408,7 @@ class UrlImageFetcherTest {
     @Test
     void declaredImageTypeContradictingTheBytesIsAMismatch() {
         server.enqueue(jpeg(800).setHeader("Content-Type", "image/png"));
-        UrlImageFetcher fetcher = loopbackFetcher(Policy.builder());
+        UrlImageFetcher fetcher = loopbackFetcher(ImageFetchPolicy.builder());
 
         ImageSourceException e = assertThrows(ImageSourceException.class, () -> fetcher.fetch(url("/logo.png")));
 
@@ -421,7 +421,7 @@ class UrlImageFetcherTest {
     @Test
     void non2xxStatusIsReportedWithoutCredentialsOrQuery() {
         server.enqueue(new MockResponse().setResponseCode(404).setBody("not found"));
-        UrlImageFetcher fetcher = loopbackFetcher(Policy.builder());
+        UrlImageFetcher fetcher = loopbackFetcher(ImageFetchPolicy.builder());
 
         ImageSourceException e = assertThrows(ImageSourceException.class, () -> fetcher.fetch(
                 URI.create("http://alice:pa55word@images.test:" + server.getPort() + "/missing.png?token=hunter2#frag")));
@@ -444,7 +444,7 @@ class UrlImageFetcherTest {
     @Test
     void bodyCutShortIsAnIoFailureWithCause() {
         server.enqueue(jpeg(50_000).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
-        UrlImageFetcher fetcher = loopbackFetcher(Policy.builder());
+        UrlImageFetcher fetcher = loopbackFetcher(ImageFetchPolicy.builder());
 
         ImageSourceException e = assertThrows(ImageSourceException.class, () -> fetcher.fetch(url("/cut.jpg")));
 
@@ -456,7 +456,7 @@ class UrlImageFetcherTest {
     void refusedConnectionIsAnIoFailureWithCause() throws IOException {
         int port = server.getPort();
         server.shutdown();
-        UrlImageFetcher fetcher = loopbackFetcher(Policy.builder());
+        UrlImageFetcher fetcher = loopbackFetcher(ImageFetchPolicy.builder());
 
         ImageSourceException e = assertThrows(ImageSourceException.class,
                 () -> fetcher.fetch(URI.create("http://images.test:" + port + "/x.png")));
@@ -468,7 +468,7 @@ class UrlImageFetcherTest {
     @Test
     void slowBodyRunsIntoTheTimeLimit() {
         server.enqueue(jpeg(1000).throttleBody(1, 1, TimeUnit.SECONDS));
-        UrlImageFetcher fetcher = loopbackFetcher(Policy.builder().timeout(Duration.ofMillis(500)));
+        UrlImageFetcher fetcher = loopbackFetcher(ImageFetchPolicy.builder().timeout(Duration.ofMillis(500)));
 
         long start = System.nanoTime();
         ImageSourceException e = assertThrows(ImageSourceException.class, () -> fetcher.fetch(url("/slow.jpg")));
@@ -503,7 +503,7 @@ class UrlImageFetcherTest {
                     }
                 })
                 .build();
-        UrlImageFetcher fetcher = new UrlImageFetcher(withCredentials, Policy.builder().allowAddress(LOOPBACK_OR_DEFAULT).build());
+        UrlImageFetcher fetcher = new UrlImageFetcher(withCredentials, ImageFetchPolicy.builder().allowAddress(LOOPBACK_OR_DEFAULT).build());
 
         fetcher.fetch(url("/logo.jpg"));
 
@@ -520,7 +520,7 @@ class UrlImageFetcherTest {
     void credentialFreeClientSendsNoAuthorization() {
         server.enqueue(redirect(302, "http://cdn.test:" + server.getPort() + "/logo.png"));
         server.enqueue(new MockResponse().setBody(new Buffer().write(pngBytes(100))));
-        UrlImageFetcher fetcher = loopbackFetcher(Policy.builder());
+        UrlImageFetcher fetcher = loopbackFetcher(ImageFetchPolicy.builder());
 
         fetcher.fetch(URI.create("http://user:pw@images.test:" + server.getPort() + "/logo.png"));
 
@@ -548,7 +548,7 @@ class UrlImageFetcherTest {
         "2001:0:4136:e378:8000:63bf:3fff:fdd2", "2001:db8::1", "100::1",
     })
     void defaultFilterRefusesNonPublicAddresses(String literal) throws UnknownHostException {
-        assertFalse(Policy.defaultAddressFilter().test(InetAddress.getByName(literal)), literal);
+        assertFalse(ImageFetchPolicy.defaultAddressFilter().test(InetAddress.getByName(literal)), literal);
     }
 
     @ParameterizedTest
@@ -558,7 +558,7 @@ class UrlImageFetcherTest {
         "2606:4700:4700::1111", "2a00:1450:4001:81b::200e", "::ffff:8.8.8.8", "64:ff9b::808:808", "2002:808:808::1",
     })
     void defaultFilterAllowsPublicAddresses(String literal) throws UnknownHostException {
-        assertTrue(Policy.defaultAddressFilter().test(InetAddress.getByName(literal)), literal);
+        assertTrue(ImageFetchPolicy.defaultAddressFilter().test(InetAddress.getByName(literal)), literal);
     }
 
     @Test
@@ -572,7 +572,7 @@ class UrlImageFetcherTest {
             mapped[11] = (byte) 0xFF;
             System.arraycopy(v4, 0, mapped, 12, 4);
             Inet6Address address = Inet6Address.getByAddress(null, mapped, -1);
-            assertFalse(Policy.defaultAddressFilter().test(address), address.toString());
+            assertFalse(ImageFetchPolicy.defaultAddressFilter().test(address), address.toString());
         }
         byte[] publicMapped = new byte[16];
         publicMapped[10] = (byte) 0xFF;
@@ -581,36 +581,36 @@ class UrlImageFetcherTest {
         publicMapped[13] = 8;
         publicMapped[14] = 8;
         publicMapped[15] = 8;
-        assertTrue(Policy.defaultAddressFilter().test(Inet6Address.getByAddress(null, publicMapped, -1)));
+        assertTrue(ImageFetchPolicy.defaultAddressFilter().test(Inet6Address.getByAddress(null, publicMapped, -1)));
     }
 
     // ---- policy ----------------------------------------------------------------------------
 
     @Test
     void policyDefaultsAndValidation() {
-        Policy defaults = Policy.defaults();
+        ImageFetchPolicy defaults = ImageFetchPolicy.defaults();
         assertEquals(10L * 1024 * 1024, defaults.maxBytes());
         assertEquals(5, defaults.maxRedirects());
         assertEquals(Duration.ofSeconds(30), defaults.timeout());
-        assertSame(Policy.defaultAddressFilter(), defaults.allowAddress());
+        assertSame(ImageFetchPolicy.defaultAddressFilter(), defaults.allowAddress());
 
-        Policy custom = Policy.builder().maxBytes(1).maxRedirects(0).timeout(Duration.ofSeconds(1))
+        ImageFetchPolicy custom = ImageFetchPolicy.builder().maxBytes(1).maxRedirects(0).timeout(Duration.ofSeconds(1))
                 .allowAddress(LOOPBACK_OR_DEFAULT).build();
         assertEquals(1, custom.maxBytes());
         assertEquals(0, custom.maxRedirects());
         assertSame(LOOPBACK_OR_DEFAULT, custom.allowAddress());
 
-        assertThrows(IllegalArgumentException.class, () -> Policy.builder().maxBytes(0));
-        assertThrows(IllegalArgumentException.class, () -> Policy.builder().maxBytes(Integer.MAX_VALUE));
-        assertThrows(IllegalArgumentException.class, () -> Policy.builder().maxRedirects(-1));
-        assertThrows(IllegalArgumentException.class, () -> Policy.builder().timeout(Duration.ZERO));
-        assertThrows(NullPointerException.class, () -> Policy.builder().allowAddress(null));
+        assertThrows(IllegalArgumentException.class, () -> ImageFetchPolicy.builder().maxBytes(0));
+        assertThrows(IllegalArgumentException.class, () -> ImageFetchPolicy.builder().maxBytes(Integer.MAX_VALUE));
+        assertThrows(IllegalArgumentException.class, () -> ImageFetchPolicy.builder().maxRedirects(-1));
+        assertThrows(IllegalArgumentException.class, () -> ImageFetchPolicy.builder().timeout(Duration.ZERO));
+        assertThrows(NullPointerException.class, () -> ImageFetchPolicy.builder().allowAddress(null));
     }
 
     @Test
     void zeroRedirectsAllowedRefusesTheFirstRedirect() {
         server.enqueue(redirect(302, "/elsewhere.png"));
-        UrlImageFetcher fetcher = loopbackFetcher(Policy.builder().maxRedirects(0));
+        UrlImageFetcher fetcher = loopbackFetcher(ImageFetchPolicy.builder().maxRedirects(0));
 
         ImageSourceException e = assertThrows(ImageSourceException.class, () -> fetcher.fetch(url("/logo.png")));
 
@@ -643,7 +643,7 @@ class UrlImageFetcherTest {
                 .build();
     }
 
-    private UrlImageFetcher loopbackFetcher(Policy.Builder policy) {
+    private UrlImageFetcher loopbackFetcher(ImageFetchPolicy.Builder policy) {
         return new UrlImageFetcher(client(), policy.allowAddress(LOOPBACK_OR_DEFAULT).build());
     }
 
