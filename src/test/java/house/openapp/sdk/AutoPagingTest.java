@@ -136,6 +136,25 @@ class AutoPagingTest extends MockOpenApp {
     }
 
     @Test
+    void aFailingLaterPageSurfacesItsTypedErrorLazilyAndPrefetched() {
+        enqueue(json(orgPage(4, "o1", "o2")), apiError(404, "not_found", "gone"),
+                json(orgPage(4, "o1", "o2")), apiError(403, "forbidden", "no"));
+
+        java.util.Iterator<OrganizationResponse> lazy = client.orgs().list().autoPaging().iterator();
+        lazy.next();
+        lazy.next();
+        house.openapp.sdk.errors.NotFoundException notFound =
+                assertThrows(house.openapp.sdk.errors.NotFoundException.class, lazy::hasNext);
+        assertEquals(java.util.Optional.of("req-404"), notFound.requestId());
+
+        java.util.Iterator<OrganizationResponse> prefetched = client.orgs().list().autoPaging().prefetching().iterator();
+        prefetched.next();
+        prefetched.next();
+        assertThrows(house.openapp.sdk.errors.PermissionDeniedException.class, prefetched::hasNext,
+                "the background page's error is rethrown as itself, not wrapped");
+    }
+
+    @Test
     void eachIteratorStartsAgainFromTheFirstPage() throws Exception {
         serveByOffset();
 

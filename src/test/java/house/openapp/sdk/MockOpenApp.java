@@ -31,6 +31,17 @@ abstract class MockOpenApp {
 
     static final String API = "/api/v1";
 
+    /**
+     * MockWebServer logs every pooled connection the client closes without using as a warning;
+     * kept (strongly referenced) at SEVERE so the build output stays readable.
+     */
+    private static final java.util.logging.Logger MOCK_SERVER_LOG = quiet(java.util.logging.Logger.getLogger(MockWebServer.class.getName()));
+
+    private static java.util.logging.Logger quiet(java.util.logging.Logger logger) {
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
+    }
+
     MockWebServer server;
     OpenAppClient client;
     private final List<OpenAppClient> clients = new ArrayList<>();

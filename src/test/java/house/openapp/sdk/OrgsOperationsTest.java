@@ -608,6 +608,21 @@ class OrgsOperationsTest extends MockOpenApp {
         }
 
         @Test
+        void uploadImageKeepsANonAsciiFilenameAndDropsQuotes(@TempDir Path dir) throws Exception {
+            Path file = dir.resolve("לוגו \"final\".PNG");
+            Files.write(file, png);
+            enqueue(json(imageUrl()), json(imageUrl()));
+
+            client.orgs().uploadImage("01HORG", file);
+            client.orgs().uploadImage("01HORG", ImageUpload.of(png, "image/png", "a;b=c.png"));
+
+            Part part = onlyPart(take("POST", "/orgs/01HORG/image"));
+            assertEquals("form-data; name=\"file\"; filename=\"לוגו final.PNG\"", part.disposition());
+            assertEquals("image/png", part.contentType());
+            assertEquals("form-data; name=\"file\"; filename=\"a;b=c.png\"", onlyPart(take("POST", "/orgs/01HORG/image")).disposition());
+        }
+
+        @Test
         void uploadImageFromBytes() throws Exception {
             enqueueJson(imageUrl());
 
