@@ -113,9 +113,9 @@ public final class Orgs {
      */
     public CompletableFuture<Page<OrganizationResponse>> listAsync(ListParams params) {
         Objects.requireNonNull(params, "params");
-        return transport.<OrganizationPage>executeAsync(
-                        transport.orgsApi().listOrgs(params.outputOptions(), params.pagination()), OrganizationPage.class, options)
-                .thenApply(response -> orgPage(response.value(), params, response, this::list));
+        return map(transport.<OrganizationPage>executeAsync(
+                        transport.orgsApi().listOrgs(params.outputOptions(), params.pagination()), OrganizationPage.class, options),
+                response -> orgPage(response.value(), params, response, this::list));
     }
 
     // ---- children and search -------------------------------------------------------------
@@ -168,10 +168,10 @@ public final class Orgs {
     public CompletableFuture<Page<OrganizationResponse>> childrenAsync(String parentId, ListParams params) {
         checkOptionalId("parentId", parentId);
         Objects.requireNonNull(params, "params");
-        return transport.<OrganizationPage>executeAsync(
+        return map(transport.<OrganizationPage>executeAsync(
                         transport.orgsApi().listOrgChildren(parentId, params.outputOptions(), params.pagination()),
-                        OrganizationPage.class, options)
-                .thenApply(response -> orgPage(response.value(), params, response, next -> children(parentId, next)));
+                        OrganizationPage.class, options),
+                response -> orgPage(response.value(), params, response, next -> children(parentId, next)));
     }
 
     /**
@@ -221,10 +221,10 @@ public final class Orgs {
     public CompletableFuture<Page<OrganizationResponse>> searchAsync(String query, ListParams params) {
         checkQuery(query);
         Objects.requireNonNull(params, "params");
-        return transport.<OrganizationPage>executeAsync(
+        return map(transport.<OrganizationPage>executeAsync(
                         transport.orgsApi().searchOrgs(query, params.outputOptions(), params.pagination()),
-                        OrganizationPage.class, options)
-                .thenApply(response -> orgPage(response.value(), params, response, next -> search(query, next)));
+                        OrganizationPage.class, options),
+                response -> orgPage(response.value(), params, response, next -> search(query, next)));
     }
 
     /**
@@ -531,8 +531,8 @@ public final class Orgs {
      */
     public CompletableFuture<List<String>> permissionsAsync(String id) {
         Checks.id("id", id);
-        return transport.<OrgPermissionsResponse>executeAsync(transport.orgsApi().getOrgPermissions(id), OrgPermissionsResponse.class, options)
-                .thenApply(response -> permissionKeys(response.value()));
+        return map(transport.<OrgPermissionsResponse>executeAsync(transport.orgsApi().getOrgPermissions(id), OrgPermissionsResponse.class, options),
+                response -> permissionKeys(response.value()));
     }
 
     /**
@@ -584,8 +584,8 @@ public final class Orgs {
     public CompletableFuture<Page<UserResponse>> usersAsync(String orgId, boolean recursive, ListParams params) {
         Checks.id("orgId", orgId);
         Objects.requireNonNull(params, "params");
-        return transport.<UserPage>executeAsync(usersCall(orgId, recursive, params), UserPage.class, options)
-                .thenApply(response -> userPage(response.value(), params, response, next -> users(orgId, recursive, next)));
+        return map(transport.<UserPage>executeAsync(usersCall(orgId, recursive, params), UserPage.class, options),
+                response -> userPage(response.value(), params, response, next -> users(orgId, recursive, next)));
     }
 
     private retrofit2.Call<UserPage> usersCall(String orgId, boolean recursive, ListParams params) {
@@ -712,8 +712,8 @@ public final class Orgs {
      */
     public CompletableFuture<Optional<ResourceImageUrlResponse>> getImageAsync(String id) {
         Checks.id("id", id);
-        return transport.<ResourceImageUrlResponse>executeAsync(transport.mediaApi().getOrgImage(id), ResourceImageUrlResponse.class, options)
-                .thenApply(response -> Optional.ofNullable(response.value()));
+        return map(transport.<ResourceImageUrlResponse>executeAsync(transport.mediaApi().getOrgImage(id), ResourceImageUrlResponse.class, options),
+                response -> Optional.ofNullable(response.value()));
     }
 
     /**
@@ -767,7 +767,22 @@ public final class Orgs {
     }
 
     private static <T> CompletableFuture<T> value(CompletableFuture<ApiResponse<T>> future) {
-        return future.thenApply(ApiResponse::value);
+        return map(future, ApiResponse::value);
+    }
+
+    /**
+     * Transforms a future's value. A plain {@code thenApply} would return a future whose
+     * {@code cancel} leaves the source (and so its HTTP call) running; cancelling this one
+     * cancels the source too.
+     */
+    private static <T, U> CompletableFuture<U> map(CompletableFuture<T> source, Function<? super T, ? extends U> mapper) {
+        CompletableFuture<U> mapped = source.thenApply(mapper);
+        mapped.whenComplete((value, failure) -> {
+            if (mapped.isCancelled()) {
+                source.cancel(true);
+            }
+        });
+        return mapped;
     }
 
     private static Boolean flag(boolean value) {

@@ -1,0 +1,282 @@
+package house.openapp.sdk;
+
+import com.google.gson.annotations.SerializedName;
+import house.openapp.sdk.generated.api.MediaApi;
+import house.openapp.sdk.generated.api.OrgsApi;
+import house.openapp.sdk.generated.model.MultiResourceOutputOptionsQuery;
+import house.openapp.sdk.generated.model.PaginationQuery;
+import okhttp3.HttpUrl;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Query parity at the façade, driven by reflection over the generated layer: every property
+ * of the generated query objects ({@code SERIALIZED_NAME_*}) and every scalar query or header
+ * parameter of the generated services must be reachable through the façade and reach the wire
+ * under its exact name. A property or parameter added to the bundle without façade support
+ * fails here.
+ */
+class QueryParityTest extends MockOpenApp {
+    /** The query objects the façade's {@link ListParams} stands for. */
+    private static final List<Class<?>> QUERY_MODELS = List.of(MultiResourceOutputOptionsQuery.class, PaginationQuery.class);
+
+    /** One property of a generated query model. */
+    private record Property(Class<?> model, String wireName, Field field) {
+        String javaName() {
+            return field.getName();
+        }
+
+        Class<?> type() {
+            return field.getType();
+        }
+    }
+
+    @BeforeEach
+    void answerEveryRequest() {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String path = request.getRequestUrl().encodedPath();
+                if (request.getMethod().equals("GET") && (path.endsWith("/orgs") || path.endsWith("/children")
+                        || path.endsWith("/search") || path.endsWith("/users"))) {
+                    return json(page(0));
+                }
+                return json(orgMin("01HX"));
+            }
+        });
+    }
+
+    /** The properties of a query model, from its SERIALIZED_NAME_* constants. */
+    private static List<Property> properties(Class<?> model) throws IllegalAccessException {
+        List<Property> properties = new ArrayList<>();
+        for (Field constant : model.getDeclaredFields()) {
+            int modifiers = constant.getModifiers();
+            if (!constant.getName().startsWith("SERIALIZED_NAME_") || !Modifier.isStatic(modifiers) || constant.getType() != String.class) {
+                continue;
+            }
+            String wireName = (String) constant.get(null);
+            Field field = null;
+            for (Field candidate : model.getDeclaredFields()) {
+                SerializedName annotation = candidate.getAnnotation(SerializedName.class);
+                if (annotation != null && annotation.value().equals(wireName)) {
+                    field = candidate;
+                }
+            }
+            assertNotNull(field, model.getSimpleName() + " has no field serialised as " + wireName);
+            properties.add(new Property(model, wireName, field));
+        }
+        assertFalse(properties.isEmpty(), model.getSimpleName() + " has no SERIALIZED_NAME_* constants");
+        return properties;
+    }
+
+    private static List<Property> allProperties() throws IllegalAccessException {
+        List<Property> all = new ArrayList<>();
+        for (Class<?> model : QUERY_MODELS) {
+            all.addAll(properties(model));
+        }
+        return all;
+    }
+
+    /** A value for a property that differs from "unset" and is within the façade's ranges. */
+    private static List<Object> samples(Property property) {
+        Class<?> type = property.type();
+        if (type == Boolean.class) {
+            return List.of(Boolean.TRUE, Boolean.FALSE);
+        }
+        if (type == Integer.class) {
+            return List.of(7);
+        }
+        if (type == Long.class) {
+            return List.of(7L);
+        }
+        if (type == String.class) {
+            return List.of("sample");
+        }
+        return fail("no sample value for " + property.model().getSimpleName() + "." + property.javaName() + " of type " + type.getName()
+                + "; teach this test and ListParams about it");
+    }
+
+    private static Class<?> unboxed(Class<?> type) {
+        if (type == Boolean.class) {
+            return boolean.class;
+        }
+        if (type == Integer.class) {
+            return int.class;
+        }
+        if (type == Long.class) {
+            return long.class;
+        }
+        return type;
+    }
+
+    private Map<String, String> queryOf(RecordedRequest request) {
+        HttpUrl url = request.getRequestUrl();
+        Map<String, String> query = new LinkedHashMap<>();
+        for (String name : url.queryParameterNames()) {
+            List<String> values = url.queryParameterValues(name);
+            assertEquals(1, values.size(), "query key " + name + " sent once");
+            query.put(name, values.get(0));
+        }
+        return query;
+    }
+
+    @Test
+    void everyQueryModelPropertyHasAListParamsBuilderMethodThatReachesTheWire() throws Exception {
+        for (Property property : allProperties()) {
+            Method setter;
+            try {
+                setter = ListParams.Builder.class.getMethod(property.javaName(), unboxed(property.type()));
+            } catch (NoSuchMethodException missing) {
+                fail("ListParams.Builder has no " + property.javaName() + "(" + unboxed(property.type()).getSimpleName() + ") for "
+                        + property.model().getSimpleName() + " property '" + property.wireName() + "'");
+                return;
+            }
+            Method getter = ListParams.class.getMethod(property.javaName());
+            for (Object sample : samples(property)) {
+                ListParams.Builder builder = ListParams.builder();
+                setter.invoke(builder, sample);
+                ListParams params = builder.build();
+                assertEquals(Optional.of(sample), getter.invoke(params), "ListParams." + property.javaName() + "()");
+
+                client.orgs().list(params);
+
+                Map<String, String> query = queryOf(take());
+                assertEquals(Map.of(property.wireName(), String.valueOf(sample)), query,
+                        "ListParams.Builder." + property.javaName() + "(" + sample + ") on the wire");
+            }
+        }
+    }
+
+    @Test
+    void listParamsOfTheGeneratedModelsCarriesEveryProperty() throws Exception {
+        MultiResourceOutputOptionsQuery outputOptions = new MultiResourceOutputOptionsQuery();
+        PaginationQuery pagination = new PaginationQuery();
+        Map<String, String> expected = new TreeMap<>();
+        for (Property property : allProperties()) {
+            Object sample = samples(property).get(0);
+            Object model = property.model() == MultiResourceOutputOptionsQuery.class ? outputOptions : pagination;
+            property.model().getMethod("set" + Character.toUpperCase(property.javaName().charAt(0)) + property.javaName().substring(1),
+                    property.type()).invoke(model, sample);
+            expected.put(property.wireName(), String.valueOf(sample));
+        }
+
+        ListParams params = ListParams.of(outputOptions, pagination);
+
+        assertEquals(outputOptions, params.outputOptions(), "ListParams.of(...).outputOptions() round-trips every property");
+        assertEquals(pagination, params.pagination(), "ListParams.of(...).pagination() round-trips every property");
+        assertEquals(params, params.toBuilder().build(), "toBuilder keeps every property");
+        client.orgs().list(params);
+        client.orgs().children("01HP", params);
+        client.orgs().search("q", params);
+        client.orgs().users("01HORG", false, params);
+        assertEquals(expected, new TreeMap<>(queryOf(take("GET", "/orgs?include_deleted=true&only_deleted=true&limit=7&offset=7"))));
+        Map<String, String> children = new TreeMap<>(queryOf(take()));
+        assertEquals("01HP", children.remove("parent_id"));
+        assertEquals(expected, children);
+        Map<String, String> search = new TreeMap<>(queryOf(take()));
+        assertEquals("q", search.remove("q"));
+        assertEquals(expected, search);
+        assertEquals(expected, new TreeMap<>(queryOf(take())));
+    }
+
+    @Test
+    void everyQueryObjectOfTheGeneratedServicesIsOneListParamsCovers() {
+        Set<Class<?>> used = new java.util.HashSet<>();
+        for (Class<?> api : List.of(OrgsApi.class, MediaApi.class)) {
+            for (Method method : api.getMethods()) {
+                for (Class<?> type : method.getParameterTypes()) {
+                    if (type.getPackageName().equals(MultiResourceOutputOptionsQuery.class.getPackageName())
+                            && type.getSimpleName().endsWith("Query")) {
+                        used.add(type);
+                    }
+                }
+            }
+        }
+        assertEquals(Set.copyOf(QUERY_MODELS), used, "query objects of the generated services vs. what ListParams covers");
+    }
+
+    /** How the façade sets one scalar parameter, and the value it should have on the wire. */
+    private record Reach(String wireValue, boolean header, Consumer<Orgs> call) { }
+
+    private static Map<String, Reach> facadeReach() {
+        Map<String, Reach> reach = new TreeMap<>();
+        reach.put("createOrg include_deleted", new Reach("true", false, orgs -> orgs.create(
+                OrgCreateParams.builder(LocalizedString.of("en", "x")).includeDeleted(true).build())));
+        reach.put("getOrg include_deleted", new Reach("true", false, orgs -> orgs.get("01HX", true)));
+        reach.put("updateOrg include_deleted", new Reach("true", false, orgs -> orgs.update("01HX",
+                OrgUpdateParams.builder().includeDeleted(true).build())));
+        reach.put("deleteOrg include_deleted", new Reach("true", false, orgs -> orgs.deleteWithResponse("01HX", true)));
+        reach.put("hardDeleteOrg include_deleted", new Reach("true", false, orgs -> orgs.purgeWithResponse("01HX", true)));
+        reach.put("listOrgChildrenWithQueryMaps parent_id", new Reach("01HP", false, orgs -> orgs.children("01HP")));
+        reach.put("searchOrgsWithQueryMaps q", new Reach("gate", false, orgs -> orgs.search("gate")));
+        reach.put("listOrgUsersWithQueryMaps recursive", new Reach("true", false, orgs -> orgs.users("01HORG", true, ListParams.DEFAULT)));
+        reach.put("listOrgUsersWithQueryMaps X-Org", new Reach("01HCTX", true,
+                orgs -> orgs.with(RequestOptions.builder().org("01HCTX").build()).users("01HORG")));
+        return reach;
+    }
+
+    @Test
+    void everyScalarQueryAndHeaderParameterIsReachableThroughTheFacade() throws Exception {
+        Map<String, Reach> reach = facadeReach();
+        Set<String> generated = new TreeSet<>();
+        for (Class<?> api : List.of(OrgsApi.class, MediaApi.class)) {
+            for (Method method : api.getMethods()) {
+                for (Parameter parameter : method.getParameters()) {
+                    for (Annotation annotation : parameter.getAnnotations()) {
+                        if (annotation instanceof retrofit2.http.Query query) {
+                            generated.add(method.getName() + " " + query.value());
+                        } else if (annotation instanceof retrofit2.http.Header header) {
+                            generated.add(method.getName() + " " + header.value());
+                        }
+                    }
+                }
+            }
+        }
+
+        assertEquals(generated, reach.keySet(), "scalar parameters of the generated services vs. the façade calls that set them");
+        for (Map.Entry<String, Reach> entry : reach.entrySet()) {
+            String name = entry.getKey().substring(entry.getKey().indexOf(' ') + 1);
+            entry.getValue().call().accept(client.orgs());
+            RecordedRequest request = take();
+            String sent = entry.getValue().header() ? request.getHeader(name) : request.getRequestUrl().queryParameter(name);
+            assertEquals(entry.getValue().wireValue(), sent, entry.getKey() + " on the wire: " + request.getPath());
+        }
+    }
+
+    @Test
+    void falseFlagsAndUnsetPropertiesAreNotSent() throws Exception {
+        client.orgs().get("01HX", false);
+        client.orgs().users("01HORG", false, ListParams.DEFAULT);
+        client.orgs().list(ListParams.DEFAULT);
+        client.orgs().create(OrgCreateParams.builder(LocalizedString.of("en", "x")).includeDeleted(false).build());
+
+        for (int i = 0; i < 4; i++) {
+            RecordedRequest request = take();
+            assertTrue(request.getRequestUrl().queryParameterNames().isEmpty(), request.getPath());
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package house.openapp.sdk;
+
+import house.openapp.sdk.generated.model.OrganizationResponse;
+import okhttp3.OkHttpClient;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@link OpenAppClient#withOrg(String)}: isolated org contexts over one shared HTTP stack. */
+class WithOrgTest extends MockOpenApp {
+
+    private static OkHttpClient http(OpenAppClient client) {
+        return client.generated().apiClient().getOkHttpClient();
+    }
+
+    @Test
+    void withOrgCopiesDoNotShareContext() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            enqueueJson(orgMin("01HX"));
+        }
+        OpenAppClient a = client.withOrg("01HA");
+        OpenAppClient b = client.withOrg("01HB");
+        OpenAppClient aThenB = a.withOrg("01HB2");
+
+        a.orgs().get("01HX");
+        b.orgs().get("01HX");
+        client.orgs().get("01HX");
+        aThenB.orgs().get("01HX");
+
+        assertEquals("01HA", take().getHeader("X-Org"));
+        assertEquals("01HB", take().getHeader("X-Org"));
+        assertNull(take().getHeader("X-Org"), "the original keeps having no org context");
+        assertEquals("01HB2", take().getHeader("X-Org"));
+        assertEquals(Optional.empty(), client.org());
+        assertEquals(Optional.of("01HA"), a.org());
+        assertEquals(Optional.of("01HB"), b.org());
+        assertEquals(Optional.of("01HB2"), aThenB.org());
+    }
+
+    @Test
+    void withOrgOverridesTheDefaultOrgAndKeepsCredentialsAndBaseUrl() throws Exception {
+        OpenAppClient withDefault = newClient(builder -> builder.defaultOrg("01HDEFAULT"));
+        enqueue(json(orgMin("01HX")), json(orgMin("01HX")));
+
+        withDefault.withOrg("01HOTHER").orgs().get("01HX");
+        withDefault.orgs().get("01HX");
+
+        RecordedRequest copy = take("GET", "/orgs/01HX");
+        assertEquals("01HOTHER", copy.getHeader("X-Org"));
+        assertAuthenticated(copy);
+        assertEquals("01HDEFAULT", take("GET", "/orgs/01HX").getHeader("X-Org"));
+        assertEquals(withDefault.baseUrl(), withDefault.withOrg("01HOTHER").baseUrl());
+    }
+
+    @Test
+    void concurrentCallsOnTwoCopiesCarryTheirOwnOrg() throws Exception {
+        int perCopy = 8;
+        CountDownLatch bothInFlight = new CountDownLatch(2);
+        AtomicInteger concurrentlyHeld = new AtomicInteger();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                bothInFlight.countDown();
+                if (bothInFlight.await(5, TimeUnit.SECONDS)) {
+                    concurrentlyHeld.incrementAndGet();
+                }
+                // Echo the context the request carried as the org's id.
+                return json(orgMin(String.valueOf(request.getHeader("X-Org"))));
+            }
+        });
+        Orgs a = client.withOrg("01HA").orgs();
+        Orgs b = client.withOrg("01HB").orgs();
+
+        List<CompletableFuture<OrganizationResponse>> fromA = new ArrayList<>();
+        List<CompletableFuture<OrganizationResponse>> fromB = new ArrayList<>();
+        for (int i = 0; i < perCopy; i++) {
+            fromA.add(a.getAsync("01HX" + i, false));
+            fromB.add(b.getAsync("01HX" + i, false));
+        }
+
+        for (CompletableFuture<OrganizationResponse> future : fromA) {
+            assertEquals("01HA", future.get(5, TimeUnit.SECONDS).getId());
+        }
+        for (CompletableFuture<OrganizationResponse> future : fromB) {
+            assertEquals("01HB", future.get(5, TimeUnit.SECONDS).getId());
+        }
+        assertEquals(2 * perCopy, server.getRequestCount());
+        assertTrue(concurrentlyHeld.get() >= 2, "the two copies had requests in flight at the same time");
+    }
+
+    @Test
+    void withOrgCopiesShareOneConnectionPoolAndDispatcher() throws Exception {
+        OpenAppClient a = client.withOrg("01HA");
+        OpenAppClient b = client.withOrg("01HB");
+
+        assertSame(http(client).connectionPool(), http(a).connectionPool());
+        assertSame(http(a).connectionPool(), http(b).connectionPool());
+        assertSame(http(client).dispatcher(), http(a).dispatcher());
+        assertSame(http(a).dispatcher(), http(b).dispatcher());
+        assertNotSame(http(a), http(b), "each copy has its own interceptors");
+
+        // And a connection opened by one copy is reused by the other.
+        enqueue(json(orgMin("01HX")), json(orgMin("01HX")));
+        a.orgs().get("01HX");
+        b.orgs().get("01HX");
+        assertEquals(0, take().getSequenceNumber());
+        RecordedRequest second = take();
+        assertEquals(1, second.getSequenceNumber(), "the second request came over the first one's connection");
+        assertEquals("01HB", second.getHeader("X-Org"));
+        assertEquals(1, http(client).connectionPool().connectionCount());
+    }
+
+    @Test
+    void withOrgCopiesShareTimeoutsAndRetries() throws Exception {
+        OpenAppClient tuned = newClient(builder -> builder.readTimeout(java.time.Duration.ofMillis(1234))
+                .callTimeout(java.time.Duration.ofMillis(4321)));
+        OpenAppClient copy = tuned.withOrg("01HA");
+        assertEquals(1234, http(copy).readTimeoutMillis());
+        assertEquals(4321, http(copy).callTimeoutMillis());
+
+        enqueue(new MockResponse().setResponseCode(503), json(orgMin("01HX")));
+        ApiResponse<OrganizationResponse> response = copy.orgs().getWithResponse("01HX", false);
+        assertEquals(2, response.attempts());
+        assertEquals("01HA", take().getHeader("X-Org"));
+        assertEquals("01HA", take().getHeader("X-Org"), "the retry carries the copy's context too");
+    }
+
+    @Test
+    void closingTheOriginalClosesEveryCopy() {
+        OpenAppClient a = client.withOrg("01HA");
+
+        client.close();
+
+        assertThrows(IllegalStateException.class, () -> a.orgs().get("01HX"));
+        assertThrows(IllegalStateException.class, () -> client.orgs().get("01HX"));
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
+    void withOrgRefusesAnInvalidId() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> client.withOrg("../01HA"));
+        assertTrue(e.getMessage().startsWith("orgId "), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> client.withOrg(" "));
+        assertThrows(IllegalArgumentException.class, () -> client.withOrg("01HA\r\nX-Evil: 1"));
+    }
+}
