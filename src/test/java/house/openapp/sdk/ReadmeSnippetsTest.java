@@ -1,0 +1,71 @@
+package house.openapp.sdk;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** The README's Java examples are exactly the snippets that {@link DocsSnippetsTest} compiles and runs. */
+class ReadmeSnippetsTest {
+
+    @Test
+    void everyReadmeSnippetIsTheTestedCodeVerbatim() throws IOException {
+        Map<String, String> tested = regions(Files.readAllLines(Path.of("src/test/java/house/openapp/sdk/DocsSnippetsTest.java"),
+                StandardCharsets.UTF_8));
+        Map<String, String> documented = readmeBlocks(Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8));
+
+        assertEquals(DocsSnippetsTest.README_SNIPPETS, List.copyOf(documented.keySet()),
+                "the README quotes these snippets, in this order");
+        for (Map.Entry<String, String> block : documented.entrySet()) {
+            assertEquals(tested.get(block.getKey()), block.getValue(),
+                    "README snippet " + block.getKey() + " differs from DocsSnippetsTest; copy the tested region into the README");
+        }
+    }
+
+    private static Map<String, String> regions(List<String> lines) {
+        Map<String, String> regions = new LinkedHashMap<>();
+        String name = null;
+        StringBuilder body = new StringBuilder();
+        for (String line : lines) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("// snippet:")) {
+                name = trimmed.substring("// snippet:".length());
+                body.setLength(0);
+            } else if (trimmed.equals("// end-snippet")) {
+                regions.put(name, body.toString().stripTrailing().stripIndent().strip());
+                name = null;
+            } else if (name != null) {
+                body.append(line).append('\n');
+            }
+        }
+        return regions;
+    }
+
+    private static Map<String, String> readmeBlocks(List<String> lines) {
+        Map<String, String> blocks = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.startsWith("<!-- snippet:") && line.endsWith("-->")) {
+                String name = line.substring("<!-- snippet:".length(), line.length() - "-->".length()).strip();
+                assertEquals("```java", lines.get(i + 1).strip(), "snippet " + name + " must be followed by a java code block");
+                StringBuilder body = new StringBuilder();
+                int j = i + 2;
+                for (; !lines.get(j).strip().equals("```"); j++) {
+                    body.append(lines.get(j)).append('\n');
+                }
+                assertFalse(blocks.containsKey(name), "snippet " + name + " appears twice in the README");
+                blocks.put(name, body.toString().stripTrailing().stripIndent().strip());
+                i = j;
+            }
+        }
+        return blocks;
+    }
+}
