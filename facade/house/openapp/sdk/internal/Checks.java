@@ -150,8 +150,9 @@ public final class Checks {
     /**
      * Requires a value that can go into an HTTP header as it is: printable ASCII, space and tab
      * only (no CR, LF or other control characters, no non-ASCII text, which OkHttp refuses
-     * later with the value in its message). The message never repeats the value, so this is
-     * safe for secrets.
+     * later with the value in its message), and no leading or trailing space or tab (which
+     * HTTP trims, so the server would see another value). The message never repeats the
+     * value, so this is safe for secrets.
      *
      * @param name the argument's name
      * @param value its value
@@ -159,6 +160,9 @@ public final class Checks {
      */
     public static String asciiHeaderValue(String name, String value) {
         headerValue(name, value);
+        if (!value.isEmpty() && (isSpaceOrTab(value.charAt(0)) || isSpaceOrTab(value.charAt(value.length() - 1)))) {
+            throw new IllegalArgumentException(name + " must not start or end with a space or tab (HTTP would drop it)");
+        }
         for (int i = 0; i < value.length(); i++) {
             if (value.charAt(i) > 0x7e) {
                 throw new IllegalArgumentException(name + " must be ASCII to be sent in an HTTP header (character " + (i + 1)
@@ -207,19 +211,37 @@ public final class Checks {
         return value;
     }
 
-    private static void noControlCharacters(String name, String value) {
+    /**
+     * Requires well-formed UTF-16: no unpaired surrogate, which UTF-8 encoding would silently
+     * replace with {@code ?}.
+     *
+     * @param name the argument's name
+     * @param value its value
+     * @return the value
+     */
+    public static String wellFormed(String name, String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isISOControl(c)) {
-                throw new IllegalArgumentException(name + " must not contain control characters such as CR or LF");
-            }
             if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw new IllegalArgumentException(name + " must be well-formed Unicode but has an unpaired surrogate at character "
-                        + (i + 1));
+                throw new IllegalArgumentException(name + " must be well-formed Unicode but has an unpaired surrogate");
             }
         }
+        return value;
+    }
+
+    private static void noControlCharacters(String name, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw new IllegalArgumentException(name + " must not contain control characters such as CR or LF");
+            }
+        }
+        wellFormed(name, value);
+    }
+
+    private static boolean isSpaceOrTab(char c) {
+        return c == ' ' || c == '\t';
     }
 
     private static String printable(String value) {

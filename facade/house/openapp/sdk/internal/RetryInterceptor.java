@@ -107,12 +107,12 @@ public final class RetryInterceptor implements Interceptor {
     private static Response buffered(Response response) throws IOException {
         ResponseBody body = response.body();
         if (body == null) {
-            return response;
+            return SendMarker.restore(response);
         }
         try (body) {
             MediaType type = body.contentType();
             byte[] bytes = body.bytes();
-            return response.newBuilder().body(ResponseBody.create(bytes, type)).build();
+            return SendMarker.restore(response.newBuilder().body(ResponseBody.create(bytes, type)).build());
         }
     }
 

@@ -36,6 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Transport {
     private static final Annotation[] NO_ANNOTATIONS = new Annotation[0];
     private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
+    private static final String MODEL_PACKAGE = "house.openapp.sdk.generated.model";
 
     private final Shared shared;
     private final HttpUrl apiRoot;
@@ -205,19 +206,24 @@ public final class Transport {
     }
 
     /**
-     * Refuses a generated call whose text arguments (path, query and header parameters) would
-     * not reach the server as given: a control character, or an unpaired surrogate that UTF-8
-     * encoding would silently turn into {@code ?}.
+     * Refuses a generated call whose arguments would not reach the server as given: a text
+     * argument (path, query or header parameter) with a control character or an unpaired
+     * surrogate, or a JSON body with an unpaired surrogate in any string (UTF-8 encoding would
+     * silently turn it into {@code ?}).
      */
-    private static void checkArguments(Request base) {
+    private void checkArguments(Request base) {
         Invocation invocation = base.tag(Invocation.class);
         if (invocation == null) {
             return;
         }
         List<?> arguments = invocation.arguments();
         for (int i = 0; i < arguments.size(); i++) {
-            if (arguments.get(i) instanceof String text) {
-                Checks.wireText("argument " + (i + 1) + " of " + invocation.method().getName(), text);
+            Object argument = arguments.get(i);
+            String name = "argument " + (i + 1) + " of " + invocation.method().getName();
+            if (argument instanceof String text) {
+                Checks.wireText(name, text);
+            } else if (argument != null && argument.getClass().getPackageName().equals(MODEL_PACKAGE)) {
+                Checks.wellFormed(name, apiClient.getJSON().serialize(argument));
             }
         }
     }
