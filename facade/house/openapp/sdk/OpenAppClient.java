@@ -227,10 +227,10 @@ public final class OpenAppClient implements AutoCloseable {
         private OkHttpClient okHttpClient;
         private boolean allowInsecureHttp;
         private boolean logging;
+        private System.Logger httpLog;
         private Sleeper sleeper = Sleeper.SYSTEM;
         private Clock clock = Clock.systemUTC();
         private UrlImageFetcher.Policy imageFetchPolicy = UrlImageFetcher.Policy.builder().build();
-        private System.Logger httpLog;
 
         private Builder() {
         }
@@ -481,10 +481,10 @@ public final class OpenAppClient implements AutoCloseable {
             copy.okHttpClient = okHttpClient;
             copy.allowInsecureHttp = allowInsecureHttp;
             copy.logging = logging;
+            copy.httpLog = httpLog;
             copy.sleeper = sleeper;
             copy.clock = clock;
             copy.imageFetchPolicy = imageFetchPolicy;
-            copy.httpLog = httpLog;
             return copy;
         }
 
