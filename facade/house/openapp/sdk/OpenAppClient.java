@@ -63,7 +63,8 @@ public final class OpenAppClient implements AutoCloseable {
         String credentialHeader = config.apiKey != null ? "X-API-Key" : "Authorization";
         String credentialValue = config.apiKey != null ? config.apiKey : "Bearer " + config.bearerToken;
         ContextInterceptor context = new ContextInterceptor(apiRoot, credentialHeader, credentialValue, org, userAgent(config));
-        HttpLogger logger = config.logging ? new HttpLogger(System.getLogger("house.openapp.sdk.http"), System.Logger.Level.DEBUG) : null;
+        HttpLogger logger = config.logging ? new HttpLogger(config.httpLog != null ? config.httpLog : System.getLogger(HttpLogger.LOGGER_NAME),
+                System.Logger.Level.DEBUG) : null;
         this.transport = new Transport(shared, apiRoot, context, logger);
         this.orgs = new Orgs(this, transport, RequestOptions.NONE);
     }
@@ -226,6 +227,7 @@ public final class OpenAppClient implements AutoCloseable {
         private OkHttpClient okHttpClient;
         private boolean allowInsecureHttp;
         private boolean logging;
+        private System.Logger httpLog;
         private Sleeper sleeper = Sleeper.SYSTEM;
         private Clock clock = Clock.systemUTC();
         private ImageFetchPolicy imageFetchPolicy = ImageFetchPolicy.builder().build();
@@ -407,6 +409,18 @@ public final class OpenAppClient implements AutoCloseable {
         }
 
         /**
+         * Replaces the {@link System.Logger} that {@link #logging(boolean)} writes to (for tests
+         * that capture the log); package-private, not API.
+         *
+         * @param log the logger
+         * @return this builder
+         */
+        Builder httpLog(System.Logger log) {
+            this.httpLog = Objects.requireNonNull(log, "httpLog");
+            return this;
+        }
+
+        /**
          * Checks the configuration and builds the client.
          *
          * @return a new client
@@ -467,6 +481,7 @@ public final class OpenAppClient implements AutoCloseable {
             copy.okHttpClient = okHttpClient;
             copy.allowInsecureHttp = allowInsecureHttp;
             copy.logging = logging;
+            copy.httpLog = httpLog;
             copy.sleeper = sleeper;
             copy.clock = clock;
             copy.imageFetchPolicy = imageFetchPolicy;

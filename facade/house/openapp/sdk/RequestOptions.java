@@ -171,18 +171,18 @@ public final class RequestOptions {
          * @return this builder
          */
         public Builder org(String org) {
-            this.org = Checks.id("org", org);
+            this.org = Checks.asciiHeaderValue("org", Checks.id("org", org));
             return this;
         }
 
         /**
          * Sets the correlation id ({@code X-Correlation-Id}) of the call.
          *
-         * @param correlationId a non-blank id without control characters
+         * @param correlationId a non-blank ASCII id without control characters
          * @return this builder
          */
         public Builder correlationId(String correlationId) {
-            this.correlationId = Checks.text("correlationId", correlationId);
+            this.correlationId = Checks.asciiHeaderValue("correlationId", Checks.text("correlationId", correlationId));
             return this;
         }
 
@@ -202,7 +202,7 @@ public final class RequestOptions {
          * ({@code X-API-Key}, {@code Authorization}) and framing headers cannot be set here.
          *
          * @param name a header name
-         * @param value a value without CR or LF
+         * @param value an ASCII value without CR, LF or other control characters
          * @return this builder
          */
         public Builder header(String name, String value) {
@@ -210,7 +210,7 @@ public final class RequestOptions {
             if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("header " + name + " is managed by the client and cannot be set per call");
             }
-            headers.put(name, Checks.headerValue("header " + name, value));
+            headers.put(name, Checks.asciiHeaderValue("header " + name, value));
             return this;
         }
 
@@ -234,7 +234,7 @@ public final class RequestOptions {
          * @return this builder
          */
         public Builder confirmationToken(String previewToken) {
-            this.confirmationToken = Checks.headerValue("confirmationToken", Checks.notBlank("confirmationToken", previewToken));
+            this.confirmationToken = Checks.asciiHeaderValue("confirmationToken", Checks.notBlank("confirmationToken", previewToken));
             return this;
         }
 

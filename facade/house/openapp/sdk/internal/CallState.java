@@ -9,6 +9,7 @@ public final class CallState {
     private final boolean retryNonIdempotent;
     private volatile int attempts;
     private volatile boolean sent;
+    private volatile String note;
 
     /**
      * Creates the state of one call.
@@ -35,6 +36,20 @@ public final class CallState {
      */
     public int attempts() {
         return attempts;
+    }
+
+    /**
+     * Why the last failure was not retried, when that is not obvious from the failure itself
+     * (a POST the server may have seen, a wait that would pass the deadline).
+     *
+     * @return the explanation, or {@code null}
+     */
+    public String note() {
+        return note;
+    }
+
+    void note(String why) {
+        note = why;
     }
 
     void startAttempt() {

@@ -74,8 +74,9 @@ public final class Checks {
     }
 
     /**
-     * Requires a resource id usable as one path segment: not blank, no {@code /}, not
-     * {@code .} or {@code ..}, no control characters.
+     * Requires a resource id usable as one path segment: not blank, no {@code /} or
+     * {@code \}, not {@code .} or {@code ..}, no control characters and no unpaired UTF-16
+     * surrogates (which cannot be encoded and would reach the server as {@code ?}).
      *
      * @param name the argument's name
      * @param value its value
@@ -94,7 +95,8 @@ public final class Checks {
     }
 
     /**
-     * Requires a text that is not blank and has no control characters (CR, LF, NUL, ...).
+     * Requires a text that is not blank, has no control characters (CR, LF, NUL, ...) and no
+     * unpaired UTF-16 surrogates.
      *
      * @param name the argument's name
      * @param value its value
@@ -145,13 +147,101 @@ public final class Checks {
         return name;
     }
 
-    private static void noControlCharacters(String name, String value) {
+    /**
+     * Requires a value that can go into an HTTP header as it is: printable ASCII, space and tab
+     * only (no CR, LF or other control characters, no non-ASCII text, which OkHttp refuses
+     * later with the value in its message), and no leading or trailing space or tab (which
+     * HTTP trims, so the server would see another value). The message never repeats the
+     * value, so this is safe for secrets.
+     *
+     * @param name the argument's name
+     * @param value its value
+     * @return the value
+     */
+    public static String asciiHeaderValue(String name, String value) {
+        headerValue(name, value);
+        if (!value.isEmpty() && (isSpaceOrTab(value.charAt(0)) || isSpaceOrTab(value.charAt(value.length() - 1)))) {
+            throw new IllegalArgumentException(name + " must not start or end with a space or tab (HTTP would drop it)");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) > 0x7e) {
+                throw new IllegalArgumentException(name + " must be ASCII to be sent in an HTTP header (character " + (i + 1)
+                        + " is not)");
+            }
+        }
+        return value;
+    }
+
+    /**
+     * Requires a path relative to the API root that cannot step out of it or inject anything:
+     * not blank, no leading {@code /}, no {@code .} or {@code ..} segment (with {@code /} or
+     * {@code \} as separators), no control characters, no unpaired surrogates.
+     *
+     * @param name the argument's name
+     * @param value its value
+     * @return the value
+     */
+    public static String relativePath(String name, String value) {
+        notBlank(name, value);
+        noControlCharacters(name, value);
+        if (value.startsWith("/") || value.startsWith("\\")) {
+            throw new IllegalArgumentException(name + " must be relative to the API root, without a leading '/'");
+        }
+        for (String segment : value.split("[/\\\\]", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                throw new IllegalArgumentException(name + " must not contain '.' or '..' segments but was \"" + printable(value) + "\"");
+            }
+        }
+        return value;
+    }
+
+    /**
+     * Requires a text that goes on the wire exactly as given: no control characters and no
+     * unpaired UTF-16 surrogates (may be blank).
+     *
+     * @param name the argument's name
+     * @param value its value
+     * @return the value
+     */
+    public static String wireText(String name, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        noControlCharacters(name, value);
+        return value;
+    }
+
+    /**
+     * Requires well-formed UTF-16: no unpaired surrogate, which UTF-8 encoding would silently
+     * replace with {@code ?}.
+     *
+     * @param name the argument's name
+     * @param value its value
+     * @return the value
+     */
+    public static String wellFormed(String name, String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isISOControl(c)) {
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException(name + " must be well-formed Unicode but has an unpaired surrogate");
+            }
+        }
+        return value;
+    }
+
+    private static void noControlCharacters(String name, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
                 throw new IllegalArgumentException(name + " must not contain control characters such as CR or LF");
             }
         }
+        wellFormed(name, value);
+    }
+
+    private static boolean isSpaceOrTab(char c) {
+        return c == ' ' || c == '\t';
     }
 
     private static String printable(String value) {

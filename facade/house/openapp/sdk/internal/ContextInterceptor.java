@@ -28,8 +28,17 @@ public final class ContextInterceptor implements Interceptor {
      * @param credentialValue the header's value, or {@code null}
      * @param org the default {@code X-Org}, or {@code null}
      * @param userAgent the {@code User-Agent}
+     * @throws IllegalArgumentException if a header value is not sendable (non-ASCII or control
+     *     characters); the message never repeats the credential
      */
     public ContextInterceptor(HttpUrl apiRoot, String credentialHeader, String credentialValue, String org, String userAgent) {
+        if (credentialHeader != null) {
+            Checks.asciiHeaderValue(credentialHeader, credentialValue);
+        }
+        if (org != null) {
+            Checks.asciiHeaderValue("org id (X-Org)", org);
+        }
+        Checks.asciiHeaderValue("User-Agent", userAgent);
         this.apiRoot = apiRoot;
         this.credentialHeader = credentialHeader;
         this.credentialValue = credentialValue;

@@ -94,16 +94,38 @@ public final class ErrorMapper {
      * @return the exception to throw
      */
     public static OpenAppException fromIo(IOException failure, String method, String url, int attempts) {
+        return fromIo(failure, method, url, attempts, null);
+    }
+
+    /**
+     * Maps an I/O failure to a connection or timeout error, with why it was not retried.
+     *
+     * @param failure the failure
+     * @param method the request's method
+     * @param url the request's URL, without query
+     * @param attempts how many attempts were made
+     * @param note why the failure was not retried, or {@code null}
+     * @return the exception to throw
+     */
+    public static OpenAppException fromIo(IOException failure, String method, String url, int attempts, String note) {
         String where = method + " " + url;
+        String tail = note == null ? "" : "; " + note;
         if (failure instanceof SocketTimeoutException
                 || (failure instanceof InterruptedIOException && "timeout".equals(failure.getMessage()))) {
-            return new OpenAppTimeoutException(where + " timed out after " + attempts + " attempt(s): " + failure.getMessage(),
+            return new OpenAppTimeoutException(where + " timed out after " + attempts(attempts) + ": " + failure.getMessage() + tail,
                     failure, attempts);
         }
-        if (failure instanceof InterruptedIOException && failure.getMessage() != null && failure.getMessage().startsWith("deadline")) {
-            return new OpenAppTimeoutException(where + " reached its deadline after " + attempts + " attempt(s)", failure, attempts);
-        }
-        return new OpenAppConnectionException(where + " failed after " + attempts + " attempt(s): " + failure, failure, attempts);
+        return new OpenAppConnectionException(where + " failed after " + attempts(attempts) + ": " + failure + tail, failure, attempts);
+    }
+
+    /**
+     * Renders an attempt count for messages.
+     *
+     * @param attempts the count
+     * @return {@code "1 attempt"} or {@code "N attempts"}
+     */
+    public static String attempts(int attempts) {
+        return attempts == 1 ? "1 attempt" : attempts + " attempts";
     }
 
     private static JsonObject parseObject(String text) {

@@ -16,8 +16,15 @@ import java.util.concurrent.TimeUnit;
  * redacted. Internal: not part of the SDK's API.
  */
 public final class HttpLogger implements Interceptor {
-    /** Headers whose values are never logged. */
-    public static final Set<String> REDACTED = Set.of("x-api-key", "authorization", "x-openapp-confirm", "cookie", "set-cookie");
+    /** The name of the {@link System.Logger} the client logs to. */
+    public static final String LOGGER_NAME = "house.openapp.sdk.http";
+
+    /** Headers whose values are never logged (compared in lower case). */
+    public static final Set<String> REDACTED = Set.of("x-api-key", "authorization", "proxy-authorization", "x-openapp-confirm",
+            "cookie", "set-cookie");
+
+    /** What a redacted value is logged as. */
+    public static final String MASK = "██";
 
     private final System.Logger logger;
     private final System.Logger.Level level;
@@ -40,7 +47,9 @@ public final class HttpLogger implements Interceptor {
             return chain.proceed(request);
         }
         long start = System.nanoTime();
-        logger.log(level, "--> " + request.method() + " " + request.url() + redact(request.headers()));
+        CallState state = request.tag(CallState.class);
+        String attempt = state == null ? "" : " (attempt " + state.attempts() + ")";
+        logger.log(level, "--> " + request.method() + " " + request.url() + attempt + redact(request.headers()));
         try {
             Response response = chain.proceed(request);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -64,7 +73,7 @@ public final class HttpLogger implements Interceptor {
         for (int i = 0; i < headers.size(); i++) {
             String name = headers.name(i);
             boolean secret = REDACTED.contains(name.toLowerCase(Locale.ROOT));
-            out.append("\n    ").append(name).append(": ").append(secret ? "██" : headers.value(i));
+            out.append("\n    ").append(name).append(": ").append(secret ? MASK : headers.value(i));
         }
         return out.toString();
     }

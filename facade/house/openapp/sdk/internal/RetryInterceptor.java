@@ -14,9 +14,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.util.Date;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -24,6 +22,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * The application interceptor that retries failed attempts by the rules of
  * {@link RetryPolicy}, and buffers each response body so a failure while reading it is an
  * attempt failure too. Internal: not part of the SDK's API.
+ *
+ * <p>It runs once per call and calls the rest of the chain once per attempt, so the network
+ * interceptors (credentials, {@link SendMarker}, {@link HttpLogger}) see every attempt. The
+ * deadline is the call's timeout (the client's call timeout, or the per-call one) read on the
+ * injected clock: no wait starts that would end past it, and OkHttp's own call timeout stops an
+ * attempt that would overrun it.
  */
 public final class RetryInterceptor implements Interceptor {
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
@@ -64,15 +68,26 @@ public final class RetryInterceptor implements Interceptor {
             try {
                 response = buffered(chain.proceed(original));
             } catch (IOException e) {
-                if (chain.call().isCanceled() || retry >= policy.maxRetries() || (state.sent() && !replayable)) {
+                if (chain.call().isCanceled()) {
                     throw e;
                 }
-                if (!waitBeforeRetry(backoff(retry + 1), deadline)) {
+                if (state.sent() && !replayable) {
+                    state.note("not retried: the server may have received this " + original.method()
+                            + " (RequestOptions.retryNonIdempotent(true) allows repeating it)");
                     throw e;
                 }
+                if (retry >= policy.maxRetries()) {
+                    throw e;
+                }
+                Duration wait = backoff(retry + 1);
+                if (!fitsBeforeDeadline(wait, deadline)) {
+                    state.note("not retried: waiting " + wait.toMillis() + " ms would pass the call's deadline");
+                    throw e;
+                }
+                sleep(wait);
                 continue;
             }
-            if (!RETRYABLE_STATUS.contains(response.code()) || retry >= policy.maxRetries() || !replayable
+            if (!RETRYABLE_STATUS.contains(response.code()) || !replayable || retry >= policy.maxRetries()
                     || isQuotaExceeded(response)) {
                 return response;
             }
@@ -80,13 +95,11 @@ public final class RetryInterceptor implements Interceptor {
             if (wait == null) {
                 wait = backoff(retry + 1);
             }
-            if (clock.millis() + wait.toMillis() > deadline) {
+            if (!fitsBeforeDeadline(wait, deadline)) {
                 return response;
             }
             response.close();
-            if (!waitBeforeRetry(wait, deadline)) {
-                throw new InterruptedIOException("deadline reached before retry");
-            }
+            sleep(wait);
         }
     }
 
@@ -94,22 +107,23 @@ public final class RetryInterceptor implements Interceptor {
     private static Response buffered(Response response) throws IOException {
         ResponseBody body = response.body();
         if (body == null) {
-            return response;
+            return SendMarker.restore(response);
         }
         try (body) {
             MediaType type = body.contentType();
             byte[] bytes = body.bytes();
-            return response.newBuilder().body(ResponseBody.create(bytes, type)).build();
+            return SendMarker.restore(response.newBuilder().body(ResponseBody.create(bytes, type)).build());
         }
     }
 
-    private boolean waitBeforeRetry(Duration wait, long deadline) throws InterruptedIOException {
-        if (clock.millis() + wait.toMillis() > deadline) {
-            return false;
-        }
+    private boolean fitsBeforeDeadline(Duration wait, long deadline) {
+        long now = clock.millis();
+        return deadline == Long.MAX_VALUE || (wait.toMillis() <= deadline - now && now < deadline);
+    }
+
+    private void sleep(Duration wait) throws InterruptedIOException {
         try {
             sleeper.sleep(wait);
-            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting to retry");
@@ -127,24 +141,25 @@ public final class RetryInterceptor implements Interceptor {
     }
 
     /**
-     * The wait a {@code Retry-After} header asks for (delta-seconds or HTTP date), capped by
-     * the policy; {@code null} when absent or unreadable.
+     * The wait a {@code Retry-After} header asks for (delta-seconds, or an HTTP date in any of
+     * the three formats of RFC 9110 read against the injected clock), capped by the policy;
+     * {@code null} when absent or unreadable.
      */
     Duration retryAfter(Response response) {
         String value = response.header("Retry-After");
         if (value == null || value.isBlank()) {
             return null;
         }
+        String trimmed = value.trim();
         Duration wait;
-        try {
-            wait = Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                wait = Duration.ofMillis(Math.max(0, at.toInstant().toEpochMilli() - clock.millis()));
-            } catch (DateTimeParseException notDate) {
+        if (trimmed.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            wait = trimmed.length() > 12 ? policy.maxRetryAfter() : Duration.ofSeconds(Long.parseLong(trimmed));
+        } else {
+            Date at = response.headers().getDate("Retry-After");
+            if (at == null) {
                 return null;
             }
+            wait = Duration.ofMillis(Math.max(0, at.getTime() - clock.millis()));
         }
         return wait.compareTo(policy.maxRetryAfter()) > 0 ? policy.maxRetryAfter() : wait;
     }

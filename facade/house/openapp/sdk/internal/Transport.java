@@ -16,10 +16,12 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import retrofit2.Converter;
+import retrofit2.Invocation;
 
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Transport {
     private static final Annotation[] NO_ANNOTATIONS = new Annotation[0];
     private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
+    private static final String MODEL_PACKAGE = "house.openapp.sdk.generated.model";
 
     private final Shared shared;
     private final HttpUrl apiRoot;
@@ -136,7 +139,7 @@ public final class Transport {
         httpCall.enqueue(new Callback() {
             @Override
             public void onFailure(Call failed, IOException e) {
-                future.completeExceptionally(ErrorMapper.fromIo(e, request.method(), describe(request), state.attempts()));
+                future.completeExceptionally(ErrorMapper.fromIo(e, request.method(), describe(request), state.attempts(), state.note()));
             }
 
             @Override
@@ -168,6 +171,7 @@ public final class Transport {
      * @return the response with its body as text
      */
     public ApiResponse<String> raw(String method, String path, Map<String, String> query, String jsonBody, RequestOptions options) {
+        Checks.relativePath("path", path);
         HttpUrl.Builder url = apiRoot.newBuilder().addPathSegments(path);
         query.forEach(url::addQueryParameter);
         RequestBody body = jsonBody == null ? null : RequestBody.create(jsonBody, JSON_TYPE);
@@ -184,7 +188,7 @@ public final class Transport {
         try (Response response = newCall(request, options).execute()) {
             return handle(response, type, state, base, options);
         } catch (IOException e) {
-            throw ErrorMapper.fromIo(e, request.method(), describe(request), state.attempts());
+            throw ErrorMapper.fromIo(e, request.method(), describe(request), state.attempts(), state.note());
         }
     }
 
@@ -192,12 +196,36 @@ public final class Transport {
         if (shared.closed.get()) {
             throw new IllegalStateException("this OpenAppClient is closed");
         }
+        checkArguments(base);
         Request.Builder builder = base.newBuilder().tag(CallState.class, new CallState(options.retryNonIdempotent()));
         options.org().ifPresent(org -> builder.header("X-Org", org));
         options.correlationId().ifPresent(id -> builder.header("X-Correlation-Id", id));
         options.confirmationToken().ifPresent(token -> builder.header("X-OpenApp-Confirm", token));
         options.headers().forEach(builder::header);
         return builder.build();
+    }
+
+    /**
+     * Refuses a generated call whose arguments would not reach the server as given: a text
+     * argument (path, query or header parameter) with a control character or an unpaired
+     * surrogate, or a JSON body with an unpaired surrogate in any string (UTF-8 encoding would
+     * silently turn it into {@code ?}).
+     */
+    private void checkArguments(Request base) {
+        Invocation invocation = base.tag(Invocation.class);
+        if (invocation == null) {
+            return;
+        }
+        List<?> arguments = invocation.arguments();
+        for (int i = 0; i < arguments.size(); i++) {
+            Object argument = arguments.get(i);
+            String name = "argument " + (i + 1) + " of " + invocation.method().getName();
+            if (argument instanceof String text) {
+                Checks.wireText(name, text);
+            } else if (argument != null && argument.getClass().getPackageName().equals(MODEL_PACKAGE)) {
+                Checks.wellFormed(name, apiClient.getJSON().serialize(argument));
+            }
+        }
     }
 
     private Call newCall(Request request, RequestOptions options) {
@@ -225,13 +253,15 @@ public final class Transport {
         }
         MediaType contentType = body.contentType();
         if (contentType != null && !contentType.subtype().contains("json")) {
-            throw new OpenAppDecodingException("expected a JSON body but got " + contentType + " (HTTP " + response.code() + ")",
+            throw new OpenAppDecodingException("expected a JSON body but got " + contentType + " (HTTP " + response.code() + ")"
+                    + after(state),
                     null, response.code(), response.header("X-Request-Id"), state.attempts());
         }
         try {
             T value = (T) converter(type).convert(body);
             if (value == null) {
-                throw new OpenAppDecodingException("expected a JSON body but it was empty or null (HTTP " + response.code() + ")",
+                throw new OpenAppDecodingException("expected a JSON body but it was empty or null (HTTP " + response.code() + ")"
+                        + after(state),
                         null, response.code(), response.header("X-Request-Id"), state.attempts());
             }
             return new ApiResponse<>(response.code(), response.headers(), value, state.attempts());
@@ -239,9 +269,14 @@ public final class Transport {
             if (e instanceof OpenAppDecodingException decoding) {
                 throw decoding;
             }
-            throw new OpenAppDecodingException("could not read the response body as " + type.getTypeName() + ": " + e.getMessage(),
+            throw new OpenAppDecodingException("could not read the response body as " + type.getTypeName() + " (HTTP "
+                    + response.code() + ")" + after(state) + ": " + e.getMessage(),
                     e, response.code(), response.header("X-Request-Id"), state.attempts());
         }
+    }
+
+    private static String after(CallState state) {
+        return state.attempts() > 1 ? " after " + ErrorMapper.attempts(state.attempts()) : "";
     }
 
     private Converter<ResponseBody, ?> converter(Type type) {
