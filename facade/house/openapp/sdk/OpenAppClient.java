@@ -178,10 +178,6 @@ public final class OpenAppClient implements AutoCloseable {
      */
     public ApiResponse<String> rawRequest(String method, String path, Map<String, String> query, String jsonBody, RequestOptions options) {
         Checks.headerName(method);
-        Checks.notBlank("path", path);
-        if (path.startsWith("/") || path.contains("..") || path.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("path must be relative to the API root, without '..' or control characters");
-        }
         return transport.raw(method.toUpperCase(Locale.ROOT), path, Objects.requireNonNull(query, "query"), jsonBody,
                 Objects.requireNonNull(options, "options"));
     }

@@ -36,7 +36,7 @@ public final class ApiKeys {
                         + (i + 1) + " is not)");
             }
         }
-        int separator = apiKey.lastIndexOf(SEPARATOR);
+        int separator = apiKey.indexOf(SEPARATOR);
         if (separator < 0) {
             throw new IllegalArgumentException("apiKey must have the form {origin}" + SEPARATOR + "{secret} but has no '"
                     + SEPARATOR + "' separator");
