@@ -3,11 +3,11 @@ package house.openapp.sdk.reliability;
 import house.openapp.sdk.OpenAppClient;
 import house.openapp.sdk.Sleeper;
 import okhttp3.mockwebserver.MockResponse;
+import house.openapp.sdk.testing.NoDelayServerSockets;
 import okhttp3.mockwebserver.MockWebServer;
 
 import javax.net.ServerSocketFactory;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Clock;
@@ -44,41 +44,8 @@ final class Fixtures {
      */
     static MockWebServer newServer() {
         MockWebServer server = new MockWebServer();
-        server.setServerSocketFactory(new ServerSocketFactory() {
-            @Override
-            public ServerSocket createServerSocket() throws IOException {
-                return new NoDelayServerSocket();
-            }
-
-            @Override
-            public ServerSocket createServerSocket(int port) throws IOException {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
-                throw new UnsupportedOperationException();
-            }
-        });
+        server.setServerSocketFactory(NoDelayServerSockets.FACTORY);
         return server;
-    }
-
-    private static final class NoDelayServerSocket extends ServerSocket {
-        NoDelayServerSocket() throws IOException {
-            super();
-        }
-
-        @Override
-        public Socket accept() throws IOException {
-            Socket socket = super.accept();
-            socket.setTcpNoDelay(true);
-            return socket;
-        }
     }
 
     static MockResponse json(int status, String body) {

@@ -170,6 +170,7 @@ public final class FakeOpenApp implements AutoCloseable {
   private boolean closed;
 
   private FakeOpenApp(Builder builder) throws IOException {
+    server.setServerSocketFactory(NoDelayServerSockets.FACTORY);
     server.setDispatcher(new FakeDispatcher());
     server.start(InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1}), 0);
     try {
