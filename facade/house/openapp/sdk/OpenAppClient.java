@@ -3,6 +3,7 @@ package house.openapp.sdk;
 import house.openapp.sdk.internal.ApiKeys;
 import house.openapp.sdk.internal.Checks;
 import house.openapp.sdk.internal.ContextInterceptor;
+import house.openapp.sdk.internal.DeadlineTimer;
 import house.openapp.sdk.internal.HttpLogger;
 import house.openapp.sdk.internal.RetryInterceptor;
 import house.openapp.sdk.internal.Transport;
@@ -303,6 +304,9 @@ public final class OpenAppClient implements AutoCloseable {
 
         /**
          * Sets the overall deadline of a call, all retries and waits included (default 60 s).
+         * It applies to calls through {@link #generated()} too. A call past its deadline fails
+         * with a timeout within about 10 ms of it; the SDK keeps this deadline itself rather
+         * than through OkHttp's call timeout, which costs a thread wake-up per call.
          *
          * @param timeout a positive duration
          * @return this builder
@@ -452,15 +456,16 @@ public final class OpenAppClient implements AutoCloseable {
                         + " or with allowInsecureHttp(true), but was http://" + apiRoot.host());
             }
             Builder snapshot = copy();
+            DeadlineTimer timer = new DeadlineTimer();
             OkHttpClient.Builder core = (okHttpClient != null ? okHttpClient.newBuilder() : new OkHttpClient.Builder())
                     .connectTimeout(connectTimeout)
                     .readTimeout(readTimeout)
                     .writeTimeout(readTimeout)
-                    .callTimeout(callTimeout)
+                    .callTimeout(Duration.ZERO) // the RetryInterceptor's DeadlineTimer keeps the call timeout, cheaper
                     .retryOnConnectionFailure(false)
                     .followSslRedirects(false)
-                    .addInterceptor(new RetryInterceptor(retryPolicy, sleeper, clock));
-            return new OpenAppClient(snapshot, apiRoot, new Transport.Shared(core.build(), okHttpClient == null), defaultOrg);
+                    .addInterceptor(new RetryInterceptor(retryPolicy, sleeper, clock, callTimeout.toMillis(), timer));
+            return new OpenAppClient(snapshot, apiRoot, new Transport.Shared(core.build(), okHttpClient == null, timer), defaultOrg);
         }
 
         private Builder copy() {

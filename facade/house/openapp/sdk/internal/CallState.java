@@ -7,17 +7,38 @@ package house.openapp.sdk.internal;
  */
 public final class CallState {
     private final boolean retryNonIdempotent;
+    private final long timeoutMillis;
     private volatile int attempts;
     private volatile boolean sent;
     private volatile String note;
 
     /**
-     * Creates the state of one call.
+     * Creates the state of one call with the client's call timeout.
      *
      * @param retryNonIdempotent whether the caller allows replaying a POST
      */
     public CallState(boolean retryNonIdempotent) {
+        this(retryNonIdempotent, 0);
+    }
+
+    /**
+     * Creates the state of one call.
+     *
+     * @param retryNonIdempotent whether the caller allows replaying a POST
+     * @param timeoutMillis this call's timeout, or 0 for the client's
+     */
+    public CallState(boolean retryNonIdempotent, long timeoutMillis) {
         this.retryNonIdempotent = retryNonIdempotent;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    /**
+     * This call's own timeout.
+     *
+     * @return milliseconds, or 0 for the client's call timeout
+     */
+    public long timeoutMillis() {
+        return timeoutMillis;
     }
 
     /**

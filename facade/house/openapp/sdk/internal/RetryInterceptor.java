@@ -9,6 +9,7 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.Buffer;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -26,8 +27,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>It runs once per call and calls the rest of the chain once per attempt, so the network
  * interceptors (credentials, {@link SendMarker}, {@link HttpLogger}) see every attempt. The
  * deadline is the call's timeout (the client's call timeout, or the per-call one) read on the
- * injected clock: no wait starts that would end past it, and OkHttp's own call timeout stops an
- * attempt that would overrun it.
+ * injected clock: no wait starts that would end past it, and the {@link DeadlineTimer} cancels an
+ * attempt that would overrun it (the failure is then a {@code timeout}). The whole body is read
+ * inside this interceptor, so the deadline covers it too, for façade calls and for calls made
+ * through the generated services alike.
  */
 public final class RetryInterceptor implements Interceptor {
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
@@ -37,6 +40,8 @@ public final class RetryInterceptor implements Interceptor {
     private final RetryPolicy policy;
     private final Sleeper sleeper;
     private final Clock clock;
+    private final long callTimeoutMillis;
+    private final DeadlineTimer timer;
 
     /**
      * Creates the interceptor.
@@ -44,11 +49,15 @@ public final class RetryInterceptor implements Interceptor {
      * @param policy when to retry
      * @param sleeper how to wait
      * @param clock the time source for deadlines and {@code Retry-After} dates
+     * @param callTimeoutMillis the client's call timeout, positive
+     * @param timer cancels calls at their deadline
      */
-    public RetryInterceptor(RetryPolicy policy, Sleeper sleeper, Clock clock) {
+    public RetryInterceptor(RetryPolicy policy, Sleeper sleeper, Clock clock, long callTimeoutMillis, DeadlineTimer timer) {
         this.policy = policy;
         this.sleeper = sleeper;
         this.clock = clock;
+        this.callTimeoutMillis = callTimeoutMillis;
+        this.timer = timer;
     }
 
     @Override
@@ -59,8 +68,27 @@ public final class RetryInterceptor implements Interceptor {
             state = new CallState(false);
             original = original.newBuilder().tag(CallState.class, state).build();
         }
-        long timeoutMillis = chain.call().timeout().timeoutNanos() / 1_000_000L;
-        long deadline = timeoutMillis > 0 ? clock.millis() + timeoutMillis : Long.MAX_VALUE;
+        long timeoutMillis = state.timeoutMillis() > 0 ? state.timeoutMillis() : callTimeoutMillis;
+        long okHttpTimeoutMillis = chain.call().timeout().timeoutNanos() / 1_000_000L;
+        if (okHttpTimeoutMillis > 0) {
+            timeoutMillis = Math.min(timeoutMillis, okHttpTimeoutMillis); // set on the call by a user of the generated layer
+        }
+        long deadline = clock.millis() + timeoutMillis;
+        try (DeadlineTimer.Deadline registration = timer.register(chain.call(), timeoutMillis)) {
+            try {
+                return attempts(chain, original, state, deadline);
+            } catch (IOException e) {
+                if (registration.expired()) {
+                    InterruptedIOException timeout = new InterruptedIOException("timeout");
+                    timeout.initCause(e);
+                    throw timeout;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private Response attempts(Chain chain, Request original, CallState state, long deadline) throws IOException {
         boolean replayable = IDEMPOTENT.contains(original.method()) || state.retryNonIdempotent();
         for (int retry = 0; ; retry++) {
             state.startAttempt();
@@ -111,14 +139,15 @@ public final class RetryInterceptor implements Interceptor {
         }
         try (body) {
             MediaType type = body.contentType();
-            byte[] bytes = body.bytes();
-            return SendMarker.restore(response.newBuilder().body(ResponseBody.create(bytes, type)).build());
+            Buffer bytes = new Buffer();
+            body.source().readAll(bytes); // moves Okio's segments: no copy
+            return SendMarker.restore(response.newBuilder().body(ResponseBody.create(bytes, type, bytes.size())).build());
         }
     }
 
     private boolean fitsBeforeDeadline(Duration wait, long deadline) {
         long now = clock.millis();
-        return deadline == Long.MAX_VALUE || (wait.toMillis() <= deadline - now && now < deadline);
+        return wait.toMillis() <= deadline - now && now < deadline;
     }
 
     private void sleep(Duration wait) throws InterruptedIOException {

@@ -21,11 +21,11 @@ import retrofit2.Invocation;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -197,7 +197,11 @@ public final class Transport {
             throw new IllegalStateException("this OpenAppClient is closed");
         }
         checkArguments(base);
-        Request.Builder builder = base.newBuilder().tag(CallState.class, new CallState(options.retryNonIdempotent()));
+        if (options == RequestOptions.NONE) {
+            return base.newBuilder().tag(CallState.class, new CallState(false)).build();
+        }
+        long timeoutMillis = options.timeout().map(Duration::toMillis).orElse(0L);
+        Request.Builder builder = base.newBuilder().tag(CallState.class, new CallState(options.retryNonIdempotent(), timeoutMillis));
         options.org().ifPresent(org -> builder.header("X-Org", org));
         options.correlationId().ifPresent(id -> builder.header("X-Correlation-Id", id));
         options.confirmationToken().ifPresent(token -> builder.header("X-OpenApp-Confirm", token));
@@ -229,9 +233,7 @@ public final class Transport {
     }
 
     private Call newCall(Request request, RequestOptions options) {
-        Call call = http.newCall(request);
-        options.timeout().ifPresent(timeout -> call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
-        return call;
+        return http.newCall(request); // the timeout travels in the CallState, for the RetryInterceptor's deadline
     }
 
     @SuppressWarnings("unchecked")
@@ -295,6 +297,7 @@ public final class Transport {
     public static final class Shared {
         private final OkHttpClient core;
         private final boolean owned;
+        private final DeadlineTimer timer;
         private final AtomicBoolean closed = new AtomicBoolean();
 
         /**
@@ -302,10 +305,12 @@ public final class Transport {
          *
          * @param core the client with timeouts and the retry interceptor
          * @param owned whether closing the SDK may shut its dispatcher and pool down
+         * @param timer the call deadlines of the retry interceptor
          */
-        public Shared(OkHttpClient core, boolean owned) {
+        public Shared(OkHttpClient core, boolean owned, DeadlineTimer timer) {
             this.core = core;
             this.owned = owned;
+            this.timer = timer;
         }
 
         /**
@@ -319,13 +324,17 @@ public final class Transport {
         }
 
         /**
-         * Releases the stack once: shuts down the dispatcher's threads and evicts pooled
-         * connections when the SDK created the client; later calls fail fast.
+         * Releases the stack once: lets the deadline thread end, shuts down the dispatcher's
+         * threads and evicts pooled connections when the SDK created the client; later calls
+         * fail fast.
          */
         public void close() {
-            if (closed.compareAndSet(false, true) && owned) {
-                core.dispatcher().executorService().shutdown();
-                core.connectionPool().evictAll();
+            if (closed.compareAndSet(false, true)) {
+                timer.close();
+                if (owned) {
+                    core.dispatcher().executorService().shutdown();
+                    core.connectionPool().evictAll();
+                }
             }
         }
 

@@ -89,10 +89,24 @@ class EscapeHatchTest extends MockOpenApp {
         OkHttpClient http = impatient.generated().apiClient().getOkHttpClient();
         assertEquals(200, http.readTimeoutMillis());
         assertEquals(300, http.connectTimeoutMillis());
-        assertEquals(7000, http.callTimeoutMillis());
 
         enqueue(noResponse());
         assertThrows(SocketTimeoutException.class, () -> impatient.generated().orgsApi().getOrg("01HORG", null).execute());
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void generatedCallsAreCutAtTheClientsCallTimeout() throws Exception {
+        OpenAppClient hasty = newClient(builder -> builder.callTimeout(Duration.ofMillis(300)).readTimeout(Duration.ofSeconds(10))
+                .retryPolicy(RetryPolicy.NONE));
+        // every byte arrives within the read timeout, but the whole body would take 30 s
+        enqueue(json(orgMin("01HORG")).throttleBody(1, 100, java.util.concurrent.TimeUnit.MILLISECONDS));
+        long started = System.nanoTime();
+        java.io.InterruptedIOException timeout = assertThrows(java.io.InterruptedIOException.class,
+                () -> hasty.generated().orgsApi().getOrg("01HORG", null).execute());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals("timeout", timeout.getMessage());
+        assertTrue(millis >= 300 && millis < 5_000, "cut after " + millis + " ms");
         assertEquals(1, server.getRequestCount());
     }
 

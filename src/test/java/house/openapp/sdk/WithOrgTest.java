@@ -129,10 +129,12 @@ class WithOrgTest extends MockOpenApp {
     @Test
     void withOrgCopiesShareTimeoutsAndRetries() throws Exception {
         OpenAppClient tuned = newClient(builder -> builder.readTimeout(java.time.Duration.ofMillis(1234))
-                .callTimeout(java.time.Duration.ofMillis(4321)));
+                .callTimeout(java.time.Duration.ofMillis(400)));
         OpenAppClient copy = tuned.withOrg("01HA");
         assertEquals(1234, http(copy).readTimeoutMillis());
-        assertEquals(4321, http(copy).callTimeoutMillis());
+        enqueue(json(orgMin("01HSLOW")).throttleBody(1, 100, TimeUnit.MILLISECONDS)); // 30 s of body
+        assertThrows(house.openapp.sdk.errors.OpenAppTimeoutException.class, () -> copy.orgs().get("01HSLOW"));
+        take();
 
         enqueue(new MockResponse().setResponseCode(503), json(orgMin("01HX")));
         ApiResponse<OrganizationResponse> response = copy.orgs().getWithResponse("01HX", false);

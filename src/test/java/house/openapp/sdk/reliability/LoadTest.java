@@ -143,7 +143,7 @@ class LoadTest {
         boolean dispatcherTerminated = dispatcherThreads.awaitTermination(5, TimeUnit.SECONDS);
         int pooledAfterClose = pool.connectionCount();
         assertThrows(IllegalStateException.class, () -> contexts.get(3).orgs().get("01HORG"), "a copy of a closed client refuses calls");
-        List<Thread> lingering = awaitNoNonDaemonOkHttpThreads(threadsBefore, 5_000);
+        List<Thread> lingering = awaitNoSdkThreads(threadsBefore, 5_000);
         List<String> sharedDaemons = newThreads(threadsBefore).stream().filter(Thread::isDaemon)
                 .map(Thread::getName).sorted().toList();
         server.shutdown();
@@ -162,7 +162,7 @@ class LoadTest {
                 + "distinct connections the server saw over the run: " + connections.get() + "\n"
                 + "connections left in the pool after the run: " + pooled + " (asserted: <= 5, OkHttp's idle maximum)\n"
                 + "after close(): dispatcher executor terminated: " + dispatcherTerminated + ", pooled connections: " + pooledAfterClose
-                + ", non-daemon OkHttp threads started by the test still alive: " + lingering.size() + "\n"
+                + ", SDK threads started by the test still alive (non-daemon OkHttp, OpenApp call deadlines): " + lingering.size() + "\n"
                 + "shared daemon threads started during the test and still alive (OkHttp TaskRunner, Okio Watchdog, MockWebServer): "
                 + sharedDaemons + "\n";
         System.out.println("# Load\n\n" + report);
@@ -183,7 +183,7 @@ class LoadTest {
                 + connections.get() + " for " + requests.get() + " requests");
         assertTrue(dispatcherTerminated, "the dispatcher's threads did not stop within 5 s of close()");
         assertEquals(0, pooledAfterClose, "connections still pooled after close()");
-        assertEquals(List.of(), lingering.stream().map(Thread::getName).toList(), "OkHttp threads still alive after close()");
+        assertEquals(List.of(), lingering.stream().map(Thread::getName).toList(), "SDK threads still alive after close()");
     }
 
     /** Makes one call of the given kind; returns {X-Org seen by the server, X-Request-Id, the context expected}. */
@@ -248,10 +248,11 @@ class LoadTest {
      * non-daemon (the dispatcher's threads are non-daemon; OkHttp's shared TaskRunner and Okio's
      * Watchdog are JVM-wide daemon threads that idle out on their own after 60 s).
      */
-    private static List<Thread> awaitNoNonDaemonOkHttpThreads(Set<Thread> before, long timeoutMillis) throws InterruptedException {
+    private static List<Thread> awaitNoSdkThreads(Set<Thread> before, long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (true) {
-            List<Thread> alive = newThreads(before).stream().filter(t -> !t.isDaemon() && t.getName().startsWith("OkHttp")).toList();
+            List<Thread> alive = newThreads(before).stream().filter(t -> (!t.isDaemon() && t.getName().startsWith("OkHttp"))
+                    || t.getName().startsWith("OpenApp")).toList();
             if (alive.isEmpty() || System.currentTimeMillis() > deadline) {
                 return alive;
             }
