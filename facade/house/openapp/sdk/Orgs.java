@@ -102,7 +102,7 @@ public final class Orgs {
         Objects.requireNonNull(params, "params");
         ApiResponse<OrganizationPage> response = transport.execute(
                 transport.orgsApi().listOrgs(params.outputOptions(), params.pagination()), OrganizationPage.class, options);
-        return response.map(body -> orgPage(body, params, response, this::list));
+        return response.map(body -> orgPage(body, params, response, this::list, this::listAsync));
     }
 
     /**
@@ -115,7 +115,7 @@ public final class Orgs {
         Objects.requireNonNull(params, "params");
         return map(transport.<OrganizationPage>executeAsync(
                         transport.orgsApi().listOrgs(params.outputOptions(), params.pagination()), OrganizationPage.class, options),
-                response -> orgPage(response.value(), params, response, this::list));
+                response -> orgPage(response.value(), params, response, this::list, this::listAsync));
     }
 
     // ---- children and search -------------------------------------------------------------
@@ -155,7 +155,7 @@ public final class Orgs {
         ApiResponse<OrganizationPage> response = transport.execute(
                 transport.orgsApi().listOrgChildren(parentId, params.outputOptions(), params.pagination()),
                 OrganizationPage.class, options);
-        return response.map(body -> orgPage(body, params, response, next -> children(parentId, next)));
+        return response.map(body -> orgPage(body, params, response, next -> children(parentId, next), next -> childrenAsync(parentId, next)));
     }
 
     /**
@@ -171,7 +171,8 @@ public final class Orgs {
         return map(transport.<OrganizationPage>executeAsync(
                         transport.orgsApi().listOrgChildren(parentId, params.outputOptions(), params.pagination()),
                         OrganizationPage.class, options),
-                response -> orgPage(response.value(), params, response, next -> children(parentId, next)));
+                response -> orgPage(response.value(), params, response, next -> children(parentId, next),
+                        next -> childrenAsync(parentId, next)));
     }
 
     /**
@@ -208,7 +209,7 @@ public final class Orgs {
         Objects.requireNonNull(params, "params");
         ApiResponse<OrganizationPage> response = transport.execute(
                 transport.orgsApi().searchOrgs(query, params.outputOptions(), params.pagination()), OrganizationPage.class, options);
-        return response.map(body -> orgPage(body, params, response, next -> search(query, next)));
+        return response.map(body -> orgPage(body, params, response, next -> search(query, next), next -> searchAsync(query, next)));
     }
 
     /**
@@ -224,7 +225,8 @@ public final class Orgs {
         return map(transport.<OrganizationPage>executeAsync(
                         transport.orgsApi().searchOrgs(query, params.outputOptions(), params.pagination()),
                         OrganizationPage.class, options),
-                response -> orgPage(response.value(), params, response, next -> search(query, next)));
+                response -> orgPage(response.value(), params, response, next -> search(query, next),
+                        next -> searchAsync(query, next)));
     }
 
     /**
@@ -570,7 +572,8 @@ public final class Orgs {
         Checks.id("orgId", orgId);
         Objects.requireNonNull(params, "params");
         ApiResponse<UserPage> response = transport.execute(usersCall(orgId, recursive, params), UserPage.class, options);
-        return response.map(body -> userPage(body, params, response, next -> users(orgId, recursive, next)));
+        return response.map(body -> userPage(body, params, response, next -> users(orgId, recursive, next),
+                next -> usersAsync(orgId, recursive, next)));
     }
 
     /**
@@ -585,7 +588,8 @@ public final class Orgs {
         Checks.id("orgId", orgId);
         Objects.requireNonNull(params, "params");
         return map(transport.<UserPage>executeAsync(usersCall(orgId, recursive, params), UserPage.class, options),
-                response -> userPage(response.value(), params, response, next -> users(orgId, recursive, next)));
+                response -> userPage(response.value(), params, response, next -> users(orgId, recursive, next),
+                        next -> usersAsync(orgId, recursive, next)));
     }
 
     private retrofit2.Call<UserPage> usersCall(String orgId, boolean recursive, ListParams params) {
@@ -751,15 +755,17 @@ public final class Orgs {
     // ---- helpers -----------------------------------------------------------------------------
 
     private Page<OrganizationResponse> orgPage(OrganizationPage body, ListParams params, ApiResponse<?> response,
-                                               Function<ListParams, Page<OrganizationResponse>> fetcher) {
+                                               Function<ListParams, Page<OrganizationResponse>> fetcher,
+                                               Function<ListParams, CompletableFuture<Page<OrganizationResponse>>> asyncFetcher) {
         return new Page<>(body.getItems() == null ? List.of() : body.getItems(), body.getTotal() == null ? 0 : body.getTotal(),
-                params, response.requestId().orElse(null), fetcher);
+                params, response.requestId().orElse(null), fetcher, asyncFetcher);
     }
 
     private Page<UserResponse> userPage(UserPage body, ListParams params, ApiResponse<?> response,
-                                        Function<ListParams, Page<UserResponse>> fetcher) {
+                                        Function<ListParams, Page<UserResponse>> fetcher,
+                                        Function<ListParams, CompletableFuture<Page<UserResponse>>> asyncFetcher) {
         return new Page<>(body.getItems() == null ? List.of() : body.getItems(), body.getTotal() == null ? 0 : body.getTotal(),
-                params, response.requestId().orElse(null), fetcher);
+                params, response.requestId().orElse(null), fetcher, asyncFetcher);
     }
 
     private static List<String> permissionKeys(OrgPermissionsResponse body) {

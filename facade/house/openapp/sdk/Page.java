@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -29,13 +30,16 @@ public final class Page<T> {
     private final ListParams params;
     private final String requestId;
     private final Function<ListParams, Page<T>> fetcher;
+    private final Function<ListParams, CompletableFuture<Page<T>>> asyncFetcher;
 
-    Page(List<T> items, long total, ListParams params, String requestId, Function<ListParams, Page<T>> fetcher) {
+    Page(List<T> items, long total, ListParams params, String requestId, Function<ListParams, Page<T>> fetcher,
+         Function<ListParams, CompletableFuture<Page<T>>> asyncFetcher) {
         this.items = List.copyOf(items);
         this.total = total;
         this.params = params;
         this.requestId = requestId;
         this.fetcher = fetcher;
+        this.asyncFetcher = asyncFetcher;
     }
 
     /**
@@ -113,6 +117,11 @@ public final class Page<T> {
             throw new NoSuchElementException("no page after offset " + offset() + " (total " + total + ")");
         }
         return fetcher.apply(params.withOffset(offset() + items.size()));
+    }
+
+    /** Requests the page at {@code offset} with this page's filters, without holding a thread. */
+    CompletableFuture<Page<T>> fetchAsync(int offset) {
+        return asyncFetcher.apply(params.withOffset(offset));
     }
 
     /**

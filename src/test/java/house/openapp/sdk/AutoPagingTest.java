@@ -136,6 +136,60 @@ class AutoPagingTest extends MockOpenApp {
     }
 
     @Test
+    void prefetchingKeepsTwoPagesRequestedWhileTheFirstIsConsumed() throws Exception {
+        serveByOffset();
+        ListParams params = ListParams.builder().limit(2).build();
+        Page<OrganizationResponse> first = client.withOrg("01HCTX").orgs().list(params);
+        take("GET", "/orgs?limit=2");
+
+        Iterator<OrganizationResponse> items = first.autoPaging().prefetching().iterator();
+
+        // nothing of the first page consumed yet, and both later pages already asked for
+        java.util.Set<String> paths = new java.util.HashSet<>();
+        for (int i = 0; i < 2; i++) {
+            RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+            paths.add(request.getPath());
+            assertEquals("01HCTX", request.getHeader("X-Org"));
+        }
+        assertEquals(java.util.Set.of(API + "/orgs?limit=2&offset=2", API + "/orgs?limit=2&offset=4"), paths);
+        List<String> ids = new ArrayList<>();
+        items.forEachRemaining(org -> ids.add(org.getId()));
+        assertEquals(ALL, ids);
+        assertEquals(3, server.getRequestCount(), "no page requested twice, none past the end");
+    }
+
+    @Test
+    void prefetchingAfterAShortPageGoesOnFromWhereThatPageEnded() throws Exception {
+        // the list shrank and grew while paging: offset 2 answers one item; offsets are then re-derived
+        List<String> all = List.of("o1", "o2", "o3", "o4", "o5", "o6");
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String offset = request.getRequestUrl().queryParameter("offset");
+                int from = offset == null ? 0 : Integer.parseInt(offset);
+                int size = from == 2 ? 1 : 2;
+                List<String> ids = all.subList(Math.min(from, all.size()), Math.min(from + size, all.size()));
+                return json(orgPage(all.size(), ids.toArray(String[]::new)));
+            }
+        });
+
+        List<String> ids = ids(client.orgs().list(ListParams.builder().limit(2).build()).autoPaging().prefetching());
+
+        assertEquals(all, ids, "nothing skipped, nothing repeated");
+    }
+
+    @Test
+    void prefetchingDepthMustBeBetweenOneAndEight() {
+        serveByOffset();
+        PagedIterable<OrganizationResponse> all = client.orgs().list().autoPaging();
+
+        IllegalArgumentException tooFew = assertThrows(IllegalArgumentException.class, () -> all.prefetching(0));
+        assertEquals("pagesAhead must be between 1 and 8 but was 0", tooFew.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> all.prefetching(9));
+        assertEquals(ALL, ids(all.prefetching(8)));
+    }
+
+    @Test
     void aFailingLaterPageSurfacesItsTypedErrorLazilyAndPrefetched() {
         enqueue(json(orgPage(4, "o1", "o2")), apiError(404, "not_found", "gone"),
                 json(orgPage(4, "o1", "o2")), apiError(403, "forbidden", "no"));
