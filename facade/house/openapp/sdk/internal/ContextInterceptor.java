@@ -46,23 +46,49 @@ public final class ContextInterceptor implements Interceptor {
         this.userAgent = userAgent;
     }
 
+    /**
+     * Adds the credentials, the user agent and (unless one is set) the default org to a request
+     * for the API's own origin at the application level, so that this interceptor finds them in
+     * place and need not rebuild the request on every attempt.
+     *
+     * @param builder the request being prepared
+     * @param url its URL; nothing is added for another origin
+     * @param orgSet whether the request already carries an {@code X-Org}
+     */
+    public void applyTo(Request.Builder builder, HttpUrl url, boolean orgSet) {
+        if (!sameOrigin(url)) {
+            return;
+        }
+        builder.header("User-Agent", userAgent);
+        if (credentialHeader != null) {
+            builder.header(credentialHeader, credentialValue);
+        }
+        if (org != null && !orgSet) {
+            builder.header("X-Org", org);
+        }
+    }
+
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
         HttpUrl url = request.url();
-        Request.Builder builder = request.newBuilder().header("User-Agent", userAgent);
         if (sameOrigin(url)) {
-            if (credentialHeader != null) {
-                builder.header(credentialHeader, credentialValue);
+            if (applied(request)) {
+                return chain.proceed(request);
             }
-            if (org != null && request.header("X-Org") == null) {
-                builder.header("X-Org", org);
-            }
-        } else {
-            builder.removeHeader("X-API-Key").removeHeader("Authorization").removeHeader("Cookie")
-                    .removeHeader("X-OpenApp-Confirm");
+            Request.Builder builder = request.newBuilder();
+            applyTo(builder, url, request.header("X-Org") != null);
+            return chain.proceed(builder.build());
         }
-        return chain.proceed(builder.build());
+        return chain.proceed(request.newBuilder().header("User-Agent", userAgent).removeHeader("X-API-Key").removeHeader("Authorization")
+                .removeHeader("Cookie").removeHeader("X-OpenApp-Confirm").build());
+    }
+
+    /** Whether {@link #applyTo} already ran on this request (façade calls); generated ones need it now. */
+    private boolean applied(Request request) {
+        return userAgent.equals(request.header("User-Agent"))
+                && (credentialHeader == null || credentialValue.equals(request.header(credentialHeader)))
+                && (org == null || request.header("X-Org") != null);
     }
 
     private boolean sameOrigin(HttpUrl url) {

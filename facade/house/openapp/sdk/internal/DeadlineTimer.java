@@ -2,8 +2,9 @@ package house.openapp.sdk.internal;
 
 import okhttp3.Call;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Iterator;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -16,8 +17,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Why not OkHttp's own call timeout: it is an Okio {@code AsyncTimeout}, and entering one on
  * an idle client wakes Okio's watchdog thread on every call. On the per-call benchmark that
- * wake-up cost 11 µs of a 100 µs call (docs/benchmarks.md). Registering here costs a set
- * insertion and no wake-up; the price is precision: a deadline fires up to one tick late.
+ * wake-up cost 11 µs of a 100 µs call (docs/benchmarks.md). Registering here costs one
+ * lock-free queue insertion and no wake-up, and unregistering one volatile write (the thread
+ * drops finished calls as it looks); the price is precision: a deadline fires up to one tick
+ * late.
  */
 public final class DeadlineTimer {
     /** How often the registered calls are looked at while there are any. */
@@ -26,7 +29,7 @@ public final class DeadlineTimer {
     /** How long the thread keeps ticking after the last call before it parks until the next. */
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private final Set<Deadline> active = ConcurrentHashMap.newKeySet();
+    private final Queue<Deadline> active = new ConcurrentLinkedQueue<>();
     private final Object lifecycle = new Object();
     private volatile Thread thread;
     private volatile boolean idle;
@@ -41,7 +44,7 @@ public final class DeadlineTimer {
      */
     public Deadline register(Call call, long timeoutMillis) {
         Deadline deadline = new Deadline(call, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
-        active.add(deadline);
+        active.offer(deadline);
         Thread running = thread;
         if (closed || running == null) {
             // the thread may be ending (closed, nothing registered a moment ago): decide under the lock
@@ -90,33 +93,41 @@ public final class DeadlineTimer {
     private void loop() {
         long emptySince = System.nanoTime();
         while (true) {
-            if (active.isEmpty()) {
-                long now = System.nanoTime();
-                if (!closed && now - emptySince < LINGER_NANOS) {
-                    // a client between calls: keep ticking a while, so the next call needs no wake-up
-                    LockSupport.parkNanos(this, TICK_NANOS);
-                    continue;
-                }
-                idle = true;
-                if (active.isEmpty()) {
-                    if (closed && stop()) {
-                        return;
-                    }
-                    LockSupport.park(this);
-                }
-                idle = false;
-                emptySince = System.nanoTime();
+            long now = System.nanoTime();
+            sweep(now);
+            if (!active.isEmpty()) {
+                emptySince = now;
+                LockSupport.parkNanos(this, TICK_NANOS);
                 continue;
             }
-            LockSupport.parkNanos(this, TICK_NANOS);
-            long now = System.nanoTime();
-            for (Deadline deadline : active) {
-                if (now - deadline.at >= 0 && active.remove(deadline)) {
-                    deadline.expired = true;
-                    deadline.call.cancel();
-                }
+            if (!closed && now - emptySince < LINGER_NANOS) {
+                // a client between calls: keep ticking a while, so the next call needs no wake-up
+                LockSupport.parkNanos(this, TICK_NANOS);
+                continue;
             }
-            emptySince = now;
+            idle = true;
+            if (active.isEmpty()) {
+                if (closed && stop()) {
+                    return;
+                }
+                LockSupport.park(this);
+            }
+            idle = false;
+            emptySince = System.nanoTime();
+        }
+    }
+
+    /** Drops the finished calls and cancels the late ones. */
+    private void sweep(long now) {
+        for (Iterator<Deadline> it = active.iterator(); it.hasNext(); ) {
+            Deadline deadline = it.next();
+            if (deadline.done) {
+                it.remove();
+            } else if (now - deadline.at >= 0) {
+                deadline.expired = true;
+                it.remove();
+                deadline.call.cancel();
+            }
         }
     }
 
@@ -136,6 +147,7 @@ public final class DeadlineTimer {
         private final Call call;
         private final long at;
         private volatile boolean expired;
+        private volatile boolean done;
 
         private Deadline(Call call, long at) {
             this.call = call;
@@ -151,10 +163,10 @@ public final class DeadlineTimer {
             return expired;
         }
 
-        /** Unregisters the call; its deadline no longer applies. */
+        /** Unregisters the call; its deadline no longer applies (the thread drops it at its next look). */
         @Override
         public void close() {
-            active.remove(this);
+            done = true;
         }
     }
 }

@@ -1,0 +1,588 @@
+package house.openapp.sdk.bench;
+
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Runs every benchmark of {@code docs/benchmarks.md} in one go and prints the results table:
+ * the JMH benchmarks (per call, auto-paging, concurrency), the streaming-memory run under
+ * {@code -Xmx64m}, the cold-start processes and the runtime footprint. Each figure is printed
+ * with its goal and whether it was met; the table is also written to
+ * {@code target/benchmarks/results.md}.
+ *
+ * <p>Run it with {@code ./mvnw -B -q test-compile exec:exec@bench}; pass options with
+ * {@code -Dbench.args="..."}: {@code -quick} (one short iteration each, for the smoke test),
+ * {@code -only per,latency,paging,concurrency,memory,coldstart,footprint}, {@code -runs N} (cold-start
+ * runs per variant, default 15).
+ */
+public final class BenchRunner {
+    static final List<String> ALL = List.of("per", "latency", "paging", "concurrency", "memory", "coldstart", "footprint");
+
+    private final boolean quick;
+    private final Set<String> only;
+    private final int runs;
+    private final List<Row> rows = new ArrayList<>();
+    private final List<String> details = new ArrayList<>();
+
+    BenchRunner(boolean quick, Set<String> only, int runs) {
+        this.quick = quick;
+        this.only = only;
+        this.runs = runs;
+    }
+
+    /**
+     * Runs the benchmarks the arguments select and prints the table.
+     *
+     * @param args {@code -quick}, {@code -only LIST}, {@code -runs N}
+     * @throws Exception if a benchmark fails
+     */
+    public static void main(String[] args) throws Exception {
+        boolean quick = false;
+        Set<String> only = new LinkedHashSet<>(ALL);
+        int runs = 15;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "-quick" -> quick = true;
+                case "-only" -> only = new LinkedHashSet<>(Arrays.asList(args[++i].split(",")));
+                case "-runs" -> runs = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; expected -quick, -only LIST or -runs N");
+            }
+        }
+        if (!ALL.containsAll(only)) {
+            throw new IllegalArgumentException("-only takes a comma-separated subset of " + ALL + " but was " + only);
+        }
+        String table = new BenchRunner(quick, only, quick ? 1 : runs).run();
+        System.out.println();
+        System.out.println(table);
+        Path out = Paths.get("target", "benchmarks", "results.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, table, StandardCharsets.UTF_8);
+        System.out.println("written to " + out);
+    }
+
+    /**
+     * Runs the selected benchmarks.
+     *
+     * @return the results as Markdown
+     * @throws Exception if a benchmark fails
+     */
+    String run() throws Exception {
+        if (only.contains("per")) {
+            perCall();
+        }
+        if (only.contains("latency")) {
+            interleaved();
+        }
+        if (only.contains("paging")) {
+            paging();
+        }
+        if (only.contains("concurrency")) {
+            concurrency();
+        }
+        if (only.contains("memory")) {
+            memory();
+        }
+        if (only.contains("coldstart")) {
+            coldStart();
+        }
+        if (only.contains("footprint")) {
+            footprint();
+        }
+        return render();
+    }
+
+    /**
+     * The rows measured so far.
+     *
+     * @return the rows
+     */
+    List<Row> rows() {
+        return rows;
+    }
+
+    // ---- 1. per call -------------------------------------------------------------------
+
+    private void perCall() throws Exception {
+        Map<String, RunResult> results = jmh(PerCallBenchmark.class, true, Map.of());
+        Map<String, double[]> figures = new LinkedHashMap<>();
+        details.add("JMH, one fork per client, run one after another:");
+        details.add("");
+        details.add("| client | median µs | p99 µs | allocated B/call |");
+        details.add("|---|---:|---:|---:|");
+        String[][] names = {
+                {"a_rawOkHttp", "(a) raw OkHttp + Gson"},
+                {"a2_rawOkHttpAgain", "(a) again, in a fork of its own (control)"},
+                {"b_jdkHttpClient", "(b) JDK HttpClient + Gson"},
+                {"c_generated", "(c) generated OrgsApi"},
+                {"d_facadeSync", "(d) facade get"},
+                {"e_facadeAsync", "(e) facade getAsync"}};
+        for (String[] name : names) {
+            RunResult result = results.get(name[0]);
+            double median = result.getPrimaryResult().getStatistics().getPercentile(50);
+            double p99 = result.getPrimaryResult().getStatistics().getPercentile(99);
+            double alloc = secondary(result, "gc.alloc.rate.norm");
+            figures.put(name[0], new double[] {median, p99, alloc});
+            details.add(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %,.0f |", name[1], median, p99, alloc));
+        }
+        details.add("");
+        double[] raw = figures.get("a_rawOkHttp");
+        double[] facade = figures.get("d_facadeSync");
+        ratio("1", "JMH control: median latency of (a) in a second fork ÷ (a)", figures.get("a2_rawOkHttpAgain")[0], raw[0],
+                "1.000 (the noise floor)", Double.NaN);
+        ratio("1", "JMH: median latency, facade get ÷ raw OkHttp", facade[0], raw[0], "report", Double.NaN);
+        ratio("1", "JMH: median latency, facade get ÷ generated", facade[0], figures.get("c_generated")[0], "report", Double.NaN);
+        ratio("1", "allocation, facade get ÷ raw OkHttp", facade[2], raw[2], "≤ 1.25", 1.25);
+    }
+
+    private void interleaved() throws Exception {
+        int forks = quick ? 1 : 5;
+        int rounds = quick ? 1_000 : 30_000;
+        List<Map<String, InterleavedLatency.Result>> perFork = forks("get", forks, quick ? 200 : 10_000, rounds);
+        details.add(String.format(Locale.ROOT, "Interleaved: %d JVMs, each %,d rounds of one call per client in a shuffled order;"
+                + " medians and p99 are the median over the JVMs, ratios the median of each JVM's ratio (lowest–highest JVM):",
+                forks, rounds));
+        details.add("");
+        details.add("| client | median µs | p99 µs | median ÷ raw OkHttp |");
+        details.add("|---|---:|---:|---|");
+        String raw = InterleavedLatency.CLIENTS.get(0);
+        for (String client : InterleavedLatency.CLIENTS) {
+            double[] r = forkRatio(perFork, client, raw);
+            details.add(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.3f (%.3f–%.3f) |", client,
+                    median(perFork.stream().map(f -> f.get(client).median()).collect(Collectors.toList())),
+                    median(perFork.stream().map(f -> f.get(client).p99()).collect(Collectors.toList())), r[0], r[1], r[2]));
+        }
+        details.add("");
+        details.add("facade get ÷ raw OkHttp in each JVM: " + perFork.stream().map(f -> String.format(Locale.ROOT, "%.3f",
+                f.get(InterleavedLatency.CLIENTS.get(4)).median() / f.get(raw).median())).collect(Collectors.joining(", ")));
+        details.add("");
+        pairedRatio("interleaved control: median latency of (a) ÷ (a)", forkRatio(perFork, InterleavedLatency.CLIENTS.get(1), raw),
+                "1.000 (the noise floor)", Double.NaN);
+        pairedRatio("median latency, facade get ÷ raw OkHttp", forkRatio(perFork, InterleavedLatency.CLIENTS.get(4), raw), "≤ 1.05", 1.05);
+        pairedRatio("median latency, facade get ÷ generated", forkRatio(perFork, InterleavedLatency.CLIENTS.get(4),
+                InterleavedLatency.CLIENTS.get(3)), "≤ 1.02", 1.02);
+        pairedRatio("median latency, facade getAsync ÷ raw OkHttp", forkRatio(perFork, InterleavedLatency.CLIENTS.get(5), raw), "report",
+                Double.NaN);
+    }
+
+    /** Runs {@link InterleavedLatency} in JVMs of its own and reads each one's figures. */
+    private List<Map<String, InterleavedLatency.Result>> forks(String suite, int forks, int warmup, int rounds) throws Exception {
+        List<Map<String, InterleavedLatency.Result>> perFork = new ArrayList<>();
+        for (int fork = 0; fork < forks; fork++) {
+            Process process = java(List.of("-Xms512m", "-Xmx512m"), InterleavedLatency.class, suite, Integer.toString(warmup),
+                    Integer.toString(rounds), Long.toString(20261129L + fork));
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("the interleaved " + suite + " fork failed:\n" + out + err);
+            }
+            Map<String, InterleavedLatency.Result> results = new LinkedHashMap<>();
+            out.lines().filter(line -> line.startsWith("RESULT\t")).map(InterleavedLatency::parse)
+                    .forEach(entry -> results.put(entry.getKey(), entry.getValue()));
+            perFork.add(results);
+        }
+        return perFork;
+    }
+
+    /** The median over forks of a client's median ÷ another's, with the lowest and highest fork. */
+    private static double[] forkRatio(List<Map<String, InterleavedLatency.Result>> perFork, String client, String base) {
+        List<Double> ratios = perFork.stream().map(f -> f.get(client).median() / f.get(base).median()).collect(Collectors.toList());
+        return new double[] {median(ratios), ratios.stream().mapToDouble(d -> d).min().orElseThrow(),
+                ratios.stream().mapToDouble(d -> d).max().orElseThrow()};
+    }
+
+    private void pairedRatio(String figure, double[] ratio, String goal, double limit) {
+        String met = Double.isNaN(limit) ? "–" : ratio[0] <= limit ? "yes" : "no";
+        rows.add(new Row("1", figure, String.format(Locale.ROOT, "%.3f (JVMs %.3f–%.3f)", ratio[0], ratio[1], ratio[2]), goal, met));
+    }
+
+    // ---- 2. auto-paging ----------------------------------------------------------------
+
+    private void paging() throws Exception {
+        Map<String, RunResult> results = jmh(PagingBenchmark.class, false, quick ? Map.of("total", "2000") : Map.of());
+        double hand = median(results, "a_handLoop");
+        double auto = median(results, "b_autoPaging");
+        double handWork = median(results, "c_handLoopWithWork");
+        double autoWork = median(results, "d_autoPagingWithWork");
+        double prefetch = median(results, "e_prefetchWithWork");
+        double prefetchOne = median(results, "f_prefetchOneAheadWithWork");
+        details.add("| 20,000 orgs, pages of 200, 2 ms server latency per page | median ms |");
+        details.add("|---|---:|");
+        details.add(String.format(Locale.ROOT, "| hand loop over the generated OrgsApi | %.1f |", hand));
+        details.add(String.format(Locale.ROOT, "| facade auto-paging | %.1f |", auto));
+        details.add(String.format(Locale.ROOT, "| hand loop, consumer spends 2 ms per page | %.1f |", handWork));
+        details.add(String.format(Locale.ROOT, "| auto-paging, consumer spends 2 ms per page | %.1f |", autoWork));
+        details.add(String.format(Locale.ROOT, "| prefetching auto-paging (2 pages ahead, the default), consumer spends 2 ms per page | %.1f |", prefetch));
+        details.add(String.format(Locale.ROOT, "| prefetching one page ahead, consumer spends 2 ms per page | %.1f |", prefetchOne));
+        details.add("");
+        int forks = quick ? 1 : 3;
+        List<Map<String, InterleavedLatency.Result>> perFork = forks("paging", forks, quick ? 0 : 2, quick ? 1 : 12);
+        List<String> names = InterleavedLatency.LISTINGS;
+        details.add(String.format(Locale.ROOT, "Interleaved: %d JVMs, each %d rounds of one listing per variant in a shuffled order:", forks,
+                quick ? 1 : 12));
+        details.add("");
+        details.add("| listing of 20,000 orgs | median ms | ÷ its hand loop |");
+        details.add("|---|---:|---|");
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            String base = i < 2 ? names.get(0) : names.get(2);
+            double[] r = forkRatio(perFork, name, base);
+            details.add(String.format(Locale.ROOT, "| %s | %.1f | %.3f (%.3f–%.3f) |", name,
+                    median(perFork.stream().map(f -> f.get(name).median() / 1000).collect(Collectors.toList())), r[0], r[1], r[2]));
+        }
+        details.add("");
+        double[] autoRatio = forkRatio(perFork, names.get(1), names.get(0));
+        rows.add(new Row("2", "auto-paging ÷ hand loop (interleaved)", String.format(Locale.ROOT, "%.3f (JVMs %.3f–%.3f)", autoRatio[0],
+                autoRatio[1], autoRatio[2]), "≤ 1.02", autoRatio[0] <= 1.02 ? "yes" : "no"));
+        double[] speedUp = forkRatio(perFork, names.get(2), names.get(4));
+        rows.add(new Row("2", "prefetch speed-up over the hand loop, 2 ms work per page (interleaved)", String.format(Locale.ROOT,
+                "%.3f (JVMs %.3f–%.3f)", speedUp[0], speedUp[1], speedUp[2]), "≥ 1.5", speedUp[0] >= 1.5 ? "yes" : "no"));
+        double[] oneAhead = forkRatio(perFork, names.get(2), names.get(5));
+        rows.add(new Row("2", "the same, prefetching only one page ahead (interleaved)", String.format(Locale.ROOT, "%.3f (JVMs %.3f–%.3f)",
+                oneAhead[0], oneAhead[1], oneAhead[2]), "report", "–"));
+        ratio("2", "JMH: auto-paging ÷ hand loop", auto, hand, "report", Double.NaN);
+        ratio("2", "JMH: hand loop ÷ prefetching, 2 ms work per page", handWork, prefetch, "report", Double.NaN);
+    }
+
+    // ---- 4. concurrency ----------------------------------------------------------------
+
+    private void concurrency() throws RunnerException {
+        Map<String, RunResult> results = jmh(ConcurrencyBenchmark.class, false, Map.of());
+        RunResult group = results.get("shared");
+        double raw = group.getSecondaryResults().get("rawOkHttp").getScore();
+        double facade = group.getSecondaryResults().get("facade").getScore();
+        double again = group.getSecondaryResults().get("rawOkHttpAgain").getScore();
+        double generated = group.getSecondaryResults().get("generated").getScore();
+        details.add(String.format(Locale.ROOT, "| 16 threads per client, all groups at once | calls/ms |%n|---|---:|%n| raw OkHttp | %.1f |%n"
+                + "| a second raw OkHttp client (control) | %.1f |%n| generated OrgsApi | %.1f |%n| facade | %.1f |%n", raw, again, generated, facade));
+        ratio("4", "throughput, 16 threads on the generated OrgsApi ÷ raw OkHttpClient (side by side)", generated, raw, "report", Double.NaN);
+        ratio("4", "control: 16 threads on a second raw OkHttpClient ÷ the first (side by side)", again, raw, "1.000 (the noise floor)", Double.NaN);
+        ratio("4", "throughput, 16 threads on one facade ÷ 16 threads on one raw OkHttpClient (side by side)", facade, raw, "≥ 0.9", -0.9);
+    }
+
+    // ---- 3. memory ---------------------------------------------------------------------
+
+    private void memory() throws IOException, InterruptedException {
+        int total = quick ? 20_000 : 200_000;
+        try (BenchServer server = BenchServer.start(total, Duration.ZERO)) {
+            Map<String, String> stream = childFigures(server, total, "stream");
+            Map<String, String> prefetch = childFigures(server, total, "prefetch");
+            boolean collectFails = collectRunsOutOfMemory(server, total);
+            long peak = Long.parseLong(stream.get("peakHeapBytes"));
+            long live = Long.parseLong(stream.get("liveMidStreamBytes"));
+            rows.add(new Row("3", String.format(Locale.ROOT, "stream %,d orgs through the auto-pager under -Xmx64m", total),
+                    String.format(Locale.ROOT, "completes in %s ms; peak heap %.1f MiB, live %.1f MiB mid-stream", stream.get("millis"),
+                            mib(peak), mib(live)), "completes", "yes"));
+            rows.add(new Row("3", "the same with prefetching",
+                    String.format(Locale.ROOT, "completes in %s ms; peak heap %.1f MiB, live %.1f MiB mid-stream", prefetch.get("millis"),
+                            mib(Long.parseLong(prefetch.get("peakHeapBytes"))), mib(Long.parseLong(prefetch.get("liveMidStreamBytes")))),
+                    "completes", "yes"));
+            rows.add(new Row("3", "control: the same orgs collected into a list under -Xmx64m",
+                    collectFails ? "OutOfMemoryError" : "completed", quick ? "report" : "fails", quick || collectFails ? "yes" : "no"));
+        }
+    }
+
+    private Map<String, String> childFigures(BenchServer server, int total, String mode) throws IOException, InterruptedException {
+        Process process = java(List.of("-Xmx64m"), StreamingMemoryMain.class, server.apiRoot(), Integer.toString(total), mode);
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("streaming " + total + " orgs under -Xmx64m failed (" + mode + "):\n" + out + err);
+        }
+        Map<String, String> figures = new HashMap<>();
+        Matcher pair = Pattern.compile("(\\w+)=(-?\\d+)").matcher(out);
+        while (pair.find()) {
+            figures.put(pair.group(1), pair.group(2));
+        }
+        return figures;
+    }
+
+    private boolean collectRunsOutOfMemory(BenchServer server, int total) throws IOException, InterruptedException {
+        Process process = java(List.of("-Xmx64m"), StreamingMemoryMain.class, server.apiRoot(), Integer.toString(total), "collect");
+        process.getInputStream().readAllBytes();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        return process.waitFor() != 0 && err.contains("OutOfMemoryError");
+    }
+
+    // ---- 5. cold start -----------------------------------------------------------------
+
+    private void coldStart() throws IOException, InterruptedException {
+        List<Class<?>> mains = List.of(ColdStartOkHttp.class, ColdStartGenerated.class, ColdStartFacade.class);
+        Map<Class<?>, List<Double>> millis = new LinkedHashMap<>();
+        Map<Class<?>, List<Long>> rss = new LinkedHashMap<>();
+        mains.forEach(main -> {
+            millis.put(main, new ArrayList<>());
+            rss.put(main, new ArrayList<>());
+        });
+        boolean timeTool = Files.isExecutable(Paths.get("/usr/bin/time"));
+        try (BenchServer server = BenchServer.start(0, Duration.ZERO)) {
+            for (int run = 0; run < runs + 1; run++) {
+                for (Class<?> main : mains) {
+                    List<String> command = new ArrayList<>();
+                    if (timeTool) {
+                        command.addAll(List.of("/usr/bin/time", "-f", "maxrss_kb=%M"));
+                    }
+                    command.addAll(List.of(javaExecutable(), "-cp", runtimeClasspathWithSdk(), main.getName(), server.apiRoot()));
+                    long started = System.nanoTime();
+                    Process process = new ProcessBuilder(command).start();
+                    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                    int exit = process.waitFor();
+                    double elapsed = (System.nanoTime() - started) / 1e6;
+                    if (exit != 0 || !out.startsWith(BenchServer.ORG_ID)) {
+                        throw new IllegalStateException(main.getSimpleName() + " failed (exit " + exit + "):\n" + out + err);
+                    }
+                    if (run == 0 && runs > 1) {
+                        continue; // the first round warms the disk cache for every variant
+                    }
+                    millis.get(main).add(elapsed);
+                    Matcher kb = Pattern.compile("maxrss_kb=(\\d+)").matcher(err);
+                    if (kb.find()) {
+                        rss.get(main).add(Long.parseLong(kb.group(1)));
+                    }
+                }
+            }
+        }
+        details.add(String.format(Locale.ROOT, "| cold start, whole process (%d runs, median) | ms | max RSS MiB |", millis.get(ColdStartOkHttp.class).size()));
+        details.add("|---|---:|---:|");
+        for (Class<?> main : mains) {
+            details.add(String.format(Locale.ROOT, "| %s | %.1f | %s |", main.getSimpleName(), median(millis.get(main)),
+                    rss.get(main).isEmpty() ? "–" : String.format(Locale.ROOT, "%.1f", medianLong(rss.get(main)) / 1024.0)));
+        }
+        details.add("");
+        double raw = median(millis.get(ColdStartOkHttp.class));
+        double facade = median(millis.get(ColdStartFacade.class));
+        rows.add(new Row("5", "cold start, facade ÷ raw OkHttp (whole process, median)",
+                String.format(Locale.ROOT, "%.3f (%.1f ms ÷ %.1f ms)", facade / raw, facade, raw), "≤ 1.3", facade / raw <= 1.3 ? "yes" : "no"));
+    }
+
+    // ---- 6. footprint ------------------------------------------------------------------
+
+    private void footprint() throws IOException, InterruptedException {
+        List<Path> jars = runtimeJars();
+        Map<String, Integer> loaded = classesLoadedByFacadeGet();
+        long bytes = 0;
+        int classes = 0;
+        details.add("| runtime jar | bytes | classes | loaded by one facade get |");
+        details.add("|---|---:|---:|---:|");
+        List<String> unused = new ArrayList<>();
+        for (Path jar : jars) {
+            long size = Files.size(jar);
+            int count = classCount(jar);
+            int used = loaded.getOrDefault(jar.getFileName().toString(), 0);
+            bytes += size;
+            classes += count;
+            if (used == 0) {
+                unused.add(jar.getFileName().toString());
+            }
+            details.add(String.format(Locale.ROOT, "| %s | %,d | %,d | %,d |", jar.getFileName(), size, count, used));
+        }
+        Path sdkClasses = Paths.get("target", "classes");
+        long sdkBytes;
+        int sdkCount;
+        try (var files = Files.walk(sdkClasses)) {
+            List<Path> all = files.filter(p -> p.toString().endsWith(".class")).collect(Collectors.toList());
+            sdkCount = all.size();
+            long sum = 0;
+            for (Path p : all) {
+                sum += Files.size(p);
+            }
+            sdkBytes = sum;
+        }
+        details.add(String.format(Locale.ROOT, "| the SDK's own classes (target/classes) | %,d | %,d | %,d |", sdkBytes, sdkCount,
+                loaded.getOrDefault("classes", 0)));
+        details.add("");
+        rows.add(new Row("6", "runtime dependency jars (excluding the SDK)",
+                String.format(Locale.ROOT, "%d jars, %,d bytes, %,d classes", jars.size(), bytes, classes), "report", "–"));
+        rows.add(new Row("6", "runtime jars no facade call loads a class from",
+                unused.isEmpty() ? "none" : String.join(", ", unused), "none", unused.isEmpty() ? "yes" : "no"));
+    }
+
+    private Map<String, Integer> classesLoadedByFacadeGet() throws IOException, InterruptedException {
+        try (BenchServer server = BenchServer.start(0, Duration.ZERO)) {
+            Process process = new ProcessBuilder(javaExecutable(), "-Xlog:class+load=info:stdout", "-cp", runtimeClasspathWithSdk(),
+                    ColdStartFacade.class.getName(), server.apiRoot()).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.getErrorStream().readAllBytes();
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("the facade get failed:\n" + out);
+            }
+            Map<String, Integer> counts = new TreeMap<>();
+            Matcher source = Pattern.compile("source: (?:jar:)?file:(\\S+?)(?:!/\\S*)?$", Pattern.MULTILINE).matcher(out);
+            while (source.find()) {
+                String path = source.group(1);
+                String key = path.endsWith(".jar") ? Paths.get(path).getFileName().toString() : "classes";
+                if (!path.endsWith(".jar") && !path.contains("/target/classes")) {
+                    continue;
+                }
+                counts.merge(key, 1, Integer::sum);
+            }
+            return counts;
+        }
+    }
+
+    private static int classCount(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return (int) file.stream().filter(e -> e.getName().endsWith(".class") && !e.getName().startsWith("META-INF/")).count();
+        }
+    }
+
+    /**
+     * The runtime dependency jars, as written by the build's {@code runtime-classpath} step.
+     *
+     * @return the jars, in classpath order
+     */
+    static List<Path> runtimeJars() {
+        Path file = Paths.get("target", "runtime-classpath.txt");
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8).trim();
+            List<Path> jars = new ArrayList<>();
+            for (String entry : text.split(java.io.File.pathSeparator)) {
+                if (!entry.isBlank()) {
+                    jars.add(Paths.get(entry));
+                }
+            }
+            return jars;
+        } catch (IOException e) {
+            throw new UncheckedIOException("no " + file + "; run the build's test-compile first", e);
+        }
+    }
+
+    private static String runtimeClasspathWithSdk() {
+        List<String> entries = new ArrayList<>();
+        entries.add(Paths.get("target", "classes").toAbsolutePath().toString());
+        entries.add(Paths.get("target", "test-classes").toAbsolutePath().toString());
+        runtimeJars().forEach(jar -> entries.add(jar.toString()));
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    // ---- shared ------------------------------------------------------------------------
+
+    private Map<String, RunResult> jmh(Class<?> benchmark, boolean gc, Map<String, String> params) throws RunnerException {
+        ChainedOptionsBuilder options = new OptionsBuilder().include(Pattern.quote(benchmark.getName()) + "\\.")
+                .shouldFailOnError(true);
+        if (gc) {
+            options.addProfiler(GCProfiler.class);
+        }
+        params.forEach(options::param);
+        if (quick) {
+            options.forks(0).warmupIterations(0).measurementIterations(1)
+                    .measurementTime(TimeValue.milliseconds(200)).timeout(TimeValue.seconds(60));
+        }
+        Collection<RunResult> results = new Runner(options.build()).run();
+        Map<String, RunResult> byMethod = new HashMap<>();
+        for (RunResult result : results) {
+            String label = result.getParams().getBenchmark();
+            byMethod.put(label.substring(label.lastIndexOf('.') + 1), result);
+        }
+        return byMethod;
+    }
+
+    private static double secondary(RunResult result, String suffix) {
+        for (Map.Entry<String, Result> entry : result.getSecondaryResults().entrySet()) {
+            if (entry.getKey().endsWith(suffix)) {
+                return entry.getValue().getScore();
+            }
+        }
+        throw new IllegalStateException("no " + suffix + " among " + result.getSecondaryResults().keySet());
+    }
+
+    private static double median(Map<String, RunResult> results, String method) {
+        return results.get(method).getPrimaryResult().getStatistics().getPercentile(50);
+    }
+
+    private void ratio(String number, String figure, double value, double base, String goal, double limit) {
+        double ratio = value / base;
+        String met;
+        if (Double.isNaN(limit)) {
+            met = "–";
+        } else if (limit < 0) {
+            met = ratio >= -limit ? "yes" : "no";
+        } else {
+            met = ratio <= limit ? "yes" : "no";
+        }
+        rows.add(new Row(number, figure, String.format(Locale.ROOT, "%.3f", ratio), goal, met));
+    }
+
+    private String render() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Machine: %d cores, %s %s on %s %s%s%n%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"), System.getProperty("os.name"),
+                System.getProperty("os.arch"), quick ? " (quick smoke run: figures are not meaningful)" : ""));
+        out.append("| # | figure | result | goal | met |\n|---|---|---|---|---|\n");
+        for (Row row : rows) {
+            out.append("| ").append(row.number()).append(" | ").append(row.figure()).append(" | ").append(row.result())
+                    .append(" | ").append(row.goal()).append(" | ").append(row.met()).append(" |\n");
+        }
+        out.append('\n');
+        details.forEach(line -> out.append(line).append('\n'));
+        return out.toString();
+    }
+
+    private Process java(List<String> jvmOptions, Class<?> main, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", runtimeClasspathWithSdk(), main.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).start();
+    }
+
+    private static String javaExecutable() {
+        return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static double mib(long bytes) {
+        return bytes / (1024.0 * 1024.0);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().collect(Collectors.toList());
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static double medianLong(List<Long> values) {
+        return median(values.stream().map(Long::doubleValue).collect(Collectors.toList()));
+    }
+
+    /**
+     * One line of the results table.
+     *
+     * @param number the benchmark's number in the issue
+     * @param figure what was measured
+     * @param result the measured value or ratio
+     * @param goal the goal
+     * @param met {@code yes}, {@code no}, or {@code –} for a figure that is only reported
+     */
+    record Row(String number, String figure, String result, String goal, String met) {
+    }
+}
