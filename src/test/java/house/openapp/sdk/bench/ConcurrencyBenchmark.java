@@ -32,8 +32,8 @@ import java.util.concurrent.TimeUnit;
  * {@code OrgsApi}), each thread calling
  * {@code GET /orgs/{id}} in a loop. The groups run at the same time in one JMH group, so all
  * see the same machine at every moment: run one
- * after the other, two forks of the same code differed by a factor of two on the shared 2-core
- * VM. Both clients keep up to 16 idle connections: with OkHttp's default of 5, 16 threads close
+ * after the other in forks of their own, two runs of the same comparison gave 1.148 and 0.495
+ * on the shared 2-core VM. Both clients keep up to 16 idle connections: with OkHttp's default of 5, 16 threads close
  * and reopen about 100 connections a second, and that churn, not the client, is what gets
  * measured.
  */
