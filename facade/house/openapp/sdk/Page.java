@@ -131,7 +131,7 @@ public final class Page<T> {
      * @return a lazy iterable, also available as a stream
      */
     public PagedIterable<T> autoPaging() {
-        return new PagedIterable<>(this, false);
+        return new PagedIterable<>(this, 0);
     }
 
     @Override

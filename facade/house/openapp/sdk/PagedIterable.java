@@ -28,8 +28,9 @@ import java.util.stream.StreamSupport;
  * <p>With {@link #prefetching()} the following pages are requested while the current one is
  * being consumed, which hides the server's latency (and the parsing, done on OkHttp's threads)
  * when the consumer does real work per item: with 2 ms of latency and 2 ms of work per page of
- * 200, listing 20,000 orgs took about half the time of a hand-written loop (docs/benchmarks.md). The requests are asynchronous, so no thread waits for them. Each
- * {@link #iterator()} starts again from the first page it was given.
+ * 200, listing 20,000 orgs took about half the time of a hand-written loop (docs/benchmarks.md).
+ * The requests are asynchronous, so no thread waits for them. Each {@link #iterator()} starts
+ * again from the first page it was given.
  *
  * @param <T> the item type
  */
@@ -41,13 +42,10 @@ public final class PagedIterable<T> implements Iterable<T> {
     private final Page<T> first;
     private final int pagesAhead;
 
+    /** {@code pagesAhead} 0 fetches each page when the previous one is used up. */
     PagedIterable(Page<T> first, int pagesAhead) {
         this.first = first;
         this.pagesAhead = pagesAhead;
-    }
-
-    PagedIterable(Page<T> first, boolean prefetch) {
-        this(first, prefetch ? DEFAULT_PAGES_AHEAD : 0);
     }
 
     /**
@@ -93,7 +91,7 @@ public final class PagedIterable<T> implements Iterable<T> {
 
     /** Walks the items page by page; subclasses say how the following page is had. */
     private abstract static class ItemIterator<T> implements Iterator<T> {
-        Page<T> page;
+        private Page<T> page;
         private int index;
 
         ItemIterator(Page<T> first) {
@@ -157,7 +155,7 @@ public final class PagedIterable<T> implements Iterable<T> {
             this.pagesAhead = pagesAhead;
             this.stride = first.items().size();
             this.nextOffset = (long) first.offset() + first.items().size();
-            fill();
+            fill(first);
         }
 
         @Override
@@ -172,16 +170,16 @@ public final class PagedIterable<T> implements Iterable<T> {
                 head = new Ahead<>(expected, current.fetchAsync(Math.toIntExact(expected)));
                 nextOffset = expected;
             }
-            page = join(head.future);
-            if (page.hasNext() && page.items().size() != stride) {
+            Page<T> next = join(head.future);
+            if (next.hasNext() && next.items().size() != stride) {
                 cancel(); // a short page before the end: the guessed offsets are off
-                stride = page.items().size();
+                stride = next.items().size();
             }
             if (ahead.isEmpty()) {
-                nextOffset = (long) page.offset() + page.items().size();
+                nextOffset = (long) next.offset() + next.items().size();
             }
-            fill();
-            return page;
+            fill(next);
+            return next;
         }
 
         @Override
@@ -189,9 +187,10 @@ public final class PagedIterable<T> implements Iterable<T> {
             cancel();
         }
 
-        private void fill() {
-            while (stride > 0 && ahead.size() < pagesAhead && nextOffset < page.total() && nextOffset <= Integer.MAX_VALUE) {
-                ahead.add(new Ahead<>(nextOffset, page.fetchAsync((int) nextOffset)));
+        /** Requests pages after {@code latest} until {@code pagesAhead} are in flight or none is left. */
+        private void fill(Page<T> latest) {
+            while (stride > 0 && ahead.size() < pagesAhead && nextOffset < latest.total() && nextOffset <= Integer.MAX_VALUE) {
+                ahead.add(new Ahead<>(nextOffset, latest.fetchAsync((int) nextOffset)));
                 nextOffset += stride;
             }
         }

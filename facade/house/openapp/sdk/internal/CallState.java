@@ -13,15 +13,6 @@ public final class CallState {
     private volatile String note;
 
     /**
-     * Creates the state of one call with the client's call timeout.
-     *
-     * @param retryNonIdempotent whether the caller allows replaying a POST
-     */
-    public CallState(boolean retryNonIdempotent) {
-        this(retryNonIdempotent, 0);
-    }
-
-    /**
      * Creates the state of one call.
      *
      * @param retryNonIdempotent whether the caller allows replaying a POST

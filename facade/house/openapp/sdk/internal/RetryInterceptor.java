@@ -65,7 +65,7 @@ public final class RetryInterceptor implements Interceptor {
         Request original = chain.request();
         CallState state = original.tag(CallState.class);
         if (state == null) {
-            state = new CallState(false);
+            state = new CallState(false, 0); // a call of the generated layer: the client's timeout
             original = original.newBuilder().tag(CallState.class, state).build();
         }
         long timeoutMillis = state.timeoutMillis() > 0 ? state.timeoutMillis() : callTimeoutMillis;

@@ -136,7 +136,7 @@ public final class Transport {
         }
         Request request = prepare(base, options);
         CallState state = request.tag(CallState.class);
-        Call httpCall = newCall(request, options);
+        Call httpCall = http.newCall(request);
         CompletableFuture<ApiResponse<T>> future = new CompletableFuture<>();
         httpCall.enqueue(new Callback() {
             @Override
@@ -187,7 +187,7 @@ public final class Transport {
     private <T> ApiResponse<T> execute(Request base, Type type, RequestOptions options) {
         Request request = prepare(base, options);
         CallState state = request.tag(CallState.class);
-        try (Response response = newCall(request, options).execute()) {
+        try (Response response = http.newCall(request).execute()) {
             return handle(response, type, state, base, options);
         } catch (IOException e) {
             throw ErrorMapper.fromIo(e, request.method(), describe(request), state.attempts(), state.note());
@@ -199,14 +199,8 @@ public final class Transport {
             throw new IllegalStateException("this OpenAppClient is closed");
         }
         checkArguments(base);
-        Request.Builder builder = base.newBuilder();
-        if (options == RequestOptions.NONE) {
-            builder.tag(CallState.class, new CallState(false));
-            context.applyTo(builder, base.url(), base.header("X-Org") != null);
-            return builder.build();
-        }
-        long timeoutMillis = options.timeout().map(Duration::toMillis).orElse(0L);
-        builder.tag(CallState.class, new CallState(options.retryNonIdempotent(), timeoutMillis));
+        long timeoutMillis = options.timeout().map(Duration::toMillis).orElse(0L); // kept by the RetryInterceptor's deadline
+        Request.Builder builder = base.newBuilder().tag(CallState.class, new CallState(options.retryNonIdempotent(), timeoutMillis));
         options.org().ifPresent(org -> builder.header("X-Org", org));
         options.correlationId().ifPresent(id -> builder.header("X-Correlation-Id", id));
         options.confirmationToken().ifPresent(token -> builder.header("X-OpenApp-Confirm", token));
@@ -229,22 +223,13 @@ public final class Transport {
         List<?> arguments = invocation.arguments();
         for (int i = 0; i < arguments.size(); i++) {
             Object argument = arguments.get(i);
-            try {
-                if (argument instanceof String text) {
-                    Checks.wireText("argument", text);
-                } else if (argument != null && argument.getClass().getPackageName().equals(MODEL_PACKAGE)) {
-                    Checks.wellFormed("argument", apiClient.getJSON().serialize(argument));
-                }
-            } catch (IllegalArgumentException refused) {
-                // named only when refused: building the name for every argument cost ~1% of a call
-                throw new IllegalArgumentException("argument " + (i + 1) + " of " + invocation.method().getName()
-                        + refused.getMessage().substring("argument".length()), refused.getCause());
+            String name = "argument " + (i + 1) + " of " + invocation.method().getName();
+            if (argument instanceof String text) {
+                Checks.wireText(name, text);
+            } else if (argument != null && argument.getClass().getPackageName().equals(MODEL_PACKAGE)) {
+                Checks.wellFormed(name, apiClient.getJSON().serialize(argument));
             }
         }
-    }
-
-    private Call newCall(Request request, RequestOptions options) {
-        return http.newCall(request); // the timeout travels in the CallState, for the RetryInterceptor's deadline
     }
 
     @SuppressWarnings("unchecked")

@@ -10,6 +10,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +27,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.DoublePredicate;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -105,11 +108,11 @@ public final class BenchRunner {
         if (only.contains("paging")) {
             paging();
         }
-        if (only.contains("concurrency")) {
-            concurrency();
-        }
         if (only.contains("memory")) {
             memory();
+        }
+        if (only.contains("concurrency")) {
+            concurrency();
         }
         if (only.contains("coldstart")) {
             coldStart();
@@ -157,10 +160,10 @@ public final class BenchRunner {
         double[] raw = figures.get("a_rawOkHttp");
         double[] facade = figures.get("d_facadeSync");
         ratio("1", "JMH control: median latency of (a) in a second fork ÷ (a)", figures.get("a2_rawOkHttpAgain")[0], raw[0],
-                "1.000 (the noise floor)", Double.NaN);
-        ratio("1", "JMH: median latency, facade get ÷ raw OkHttp", facade[0], raw[0], "report", Double.NaN);
-        ratio("1", "JMH: median latency, facade get ÷ generated", facade[0], figures.get("c_generated")[0], "report", Double.NaN);
-        ratio("1", "allocation, facade get ÷ raw OkHttp", facade[2], raw[2], "≤ 1.25", 1.25);
+                "1.000 (the noise floor)", null);
+        ratio("1", "JMH: median latency, facade get ÷ raw OkHttp", facade[0], raw[0], "report", null);
+        ratio("1", "JMH: median latency, facade get ÷ generated", facade[0], figures.get("c_generated")[0], "report", null);
+        ratio("1", "allocation, facade get ÷ raw OkHttp", facade[2], raw[2], "≤ 1.25", r -> r <= 1.25);
     }
 
     private void interleaved() throws Exception {
@@ -184,28 +187,25 @@ public final class BenchRunner {
         details.add("facade get ÷ raw OkHttp in each JVM: " + perFork.stream().map(f -> String.format(Locale.ROOT, "%.3f",
                 f.get(InterleavedLatency.CLIENTS.get(4)).median() / f.get(raw).median())).collect(Collectors.joining(", ")));
         details.add("");
-        pairedRatio("interleaved control: median latency of (a) ÷ (a)", forkRatio(perFork, InterleavedLatency.CLIENTS.get(1), raw),
-                "1.000 (the noise floor)", Double.NaN);
-        pairedRatio("median latency, facade get ÷ raw OkHttp", forkRatio(perFork, InterleavedLatency.CLIENTS.get(4), raw), "≤ 1.05", 1.05);
-        pairedRatio("median latency, facade get ÷ generated", forkRatio(perFork, InterleavedLatency.CLIENTS.get(4),
-                InterleavedLatency.CLIENTS.get(3)), "≤ 1.02", 1.02);
-        pairedRatio("median latency, facade getAsync ÷ raw OkHttp", forkRatio(perFork, InterleavedLatency.CLIENTS.get(5), raw), "report",
-                Double.NaN);
+        spread("1", "interleaved control: median latency of (a) ÷ (a)", forkRatio(perFork, InterleavedLatency.CLIENTS.get(1), raw),
+                "1.000 (the noise floor)", null);
+        spread("1", "median latency, facade get ÷ raw OkHttp", forkRatio(perFork, InterleavedLatency.CLIENTS.get(4), raw), "≤ 1.05", r -> r <= 1.05);
+        spread("1", "median latency, facade get ÷ generated", forkRatio(perFork, InterleavedLatency.CLIENTS.get(4),
+                InterleavedLatency.CLIENTS.get(3)), "≤ 1.02", r -> r <= 1.02);
+        spread("1", "median latency, facade getAsync ÷ raw OkHttp", forkRatio(perFork, InterleavedLatency.CLIENTS.get(5), raw), "report", null);
     }
 
     /** Runs {@link InterleavedLatency} in JVMs of its own and reads each one's figures. */
     private List<Map<String, InterleavedLatency.Result>> forks(String suite, int forks, int warmup, int rounds) throws Exception {
         List<Map<String, InterleavedLatency.Result>> perFork = new ArrayList<>();
         for (int fork = 0; fork < forks; fork++) {
-            Process process = java(List.of("-Xms512m", "-Xmx512m"), InterleavedLatency.class, suite, Integer.toString(warmup),
+            Finished run = java(List.of("-Xms512m", "-Xmx512m"), InterleavedLatency.class, suite, Integer.toString(warmup),
                     Integer.toString(rounds), Long.toString(20261129L + fork));
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException("the interleaved " + suite + " fork failed:\n" + out + err);
+            if (run.exit() != 0) {
+                throw new IllegalStateException("the interleaved " + suite + " fork failed:\n" + run.out() + run.err());
             }
             Map<String, InterleavedLatency.Result> results = new LinkedHashMap<>();
-            out.lines().filter(line -> line.startsWith("RESULT\t")).map(InterleavedLatency::parse)
+            run.out().lines().filter(line -> line.startsWith("RESULT\t")).map(InterleavedLatency::parse)
                     .forEach(entry -> results.put(entry.getKey(), entry.getValue()));
             perFork.add(results);
         }
@@ -217,11 +217,6 @@ public final class BenchRunner {
         List<Double> ratios = perFork.stream().map(f -> f.get(client).median() / f.get(base).median()).collect(Collectors.toList());
         return new double[] {median(ratios), ratios.stream().mapToDouble(d -> d).min().orElseThrow(),
                 ratios.stream().mapToDouble(d -> d).max().orElseThrow()};
-    }
-
-    private void pairedRatio(String figure, double[] ratio, String goal, double limit) {
-        String met = Double.isNaN(limit) ? "–" : ratio[0] <= limit ? "yes" : "no";
-        rows.add(new Row("1", figure, String.format(Locale.ROOT, "%.3f (JVMs %.3f–%.3f)", ratio[0], ratio[1], ratio[2]), goal, met));
     }
 
     // ---- 2. auto-paging ----------------------------------------------------------------
@@ -259,17 +254,13 @@ public final class BenchRunner {
                     median(perFork.stream().map(f -> f.get(name).median() / 1000).collect(Collectors.toList())), r[0], r[1], r[2]));
         }
         details.add("");
-        double[] autoRatio = forkRatio(perFork, names.get(1), names.get(0));
-        rows.add(new Row("2", "auto-paging ÷ hand loop (interleaved)", String.format(Locale.ROOT, "%.3f (JVMs %.3f–%.3f)", autoRatio[0],
-                autoRatio[1], autoRatio[2]), "≤ 1.02", autoRatio[0] <= 1.02 ? "yes" : "no"));
-        double[] speedUp = forkRatio(perFork, names.get(2), names.get(4));
-        rows.add(new Row("2", "prefetch speed-up over the hand loop, 2 ms work per page (interleaved)", String.format(Locale.ROOT,
-                "%.3f (JVMs %.3f–%.3f)", speedUp[0], speedUp[1], speedUp[2]), "≥ 1.5", speedUp[0] >= 1.5 ? "yes" : "no"));
-        double[] oneAhead = forkRatio(perFork, names.get(2), names.get(5));
-        rows.add(new Row("2", "the same, prefetching only one page ahead (interleaved)", String.format(Locale.ROOT, "%.3f (JVMs %.3f–%.3f)",
-                oneAhead[0], oneAhead[1], oneAhead[2]), "report", "–"));
-        ratio("2", "JMH: auto-paging ÷ hand loop", auto, hand, "report", Double.NaN);
-        ratio("2", "JMH: hand loop ÷ prefetching, 2 ms work per page", handWork, prefetch, "report", Double.NaN);
+        spread("2", "auto-paging ÷ hand loop (interleaved)", forkRatio(perFork, names.get(1), names.get(0)), "≤ 1.02", r -> r <= 1.02);
+        spread("2", "prefetch speed-up over the hand loop, 2 ms work per page (interleaved)", forkRatio(perFork, names.get(2), names.get(4)),
+                "≥ 1.5", r -> r >= 1.5);
+        spread("2", "the same, prefetching only one page ahead (interleaved)", forkRatio(perFork, names.get(2), names.get(5)), "report",
+                null);
+        ratio("2", "JMH: auto-paging ÷ hand loop", auto, hand, "report", null);
+        ratio("2", "JMH: hand loop ÷ prefetching, 2 ms work per page", handWork, prefetch, "report", null);
     }
 
     // ---- 4. concurrency ----------------------------------------------------------------
@@ -283,9 +274,9 @@ public final class BenchRunner {
         double generated = group.getSecondaryResults().get("generated").getScore();
         details.add(String.format(Locale.ROOT, "| 16 threads per client, all groups at once | calls/ms |%n|---|---:|%n| raw OkHttp | %.1f |%n"
                 + "| a second raw OkHttp client (control) | %.1f |%n| generated OrgsApi | %.1f |%n| facade | %.1f |%n", raw, again, generated, facade));
-        ratio("4", "throughput, 16 threads on the generated OrgsApi ÷ raw OkHttpClient (side by side)", generated, raw, "report", Double.NaN);
-        ratio("4", "control: 16 threads on a second raw OkHttpClient ÷ the first (side by side)", again, raw, "1.000 (the noise floor)", Double.NaN);
-        ratio("4", "throughput, 16 threads on one facade ÷ 16 threads on one raw OkHttpClient (side by side)", facade, raw, "≥ 0.9", -0.9);
+        ratio("4", "throughput, 16 threads on the generated OrgsApi ÷ raw OkHttpClient (side by side)", generated, raw, "report", null);
+        ratio("4", "control: 16 threads on a second raw OkHttpClient ÷ the first (side by side)", again, raw, "1.000 (the noise floor)", null);
+        ratio("4", "throughput, 16 threads on one facade ÷ 16 threads on one raw OkHttpClient (side by side)", facade, raw, "≥ 0.9", r -> r >= 0.9);
     }
 
     // ---- 3. memory ---------------------------------------------------------------------
@@ -296,29 +287,27 @@ public final class BenchRunner {
             Map<String, String> stream = childFigures(server, total, "stream");
             Map<String, String> prefetch = childFigures(server, total, "prefetch");
             boolean collectFails = collectRunsOutOfMemory(server, total);
-            long peak = Long.parseLong(stream.get("peakHeapBytes"));
-            long live = Long.parseLong(stream.get("liveMidStreamBytes"));
-            rows.add(new Row("3", String.format(Locale.ROOT, "stream %,d orgs through the auto-pager under -Xmx64m", total),
-                    String.format(Locale.ROOT, "completes in %s ms; peak heap %.1f MiB, live %.1f MiB mid-stream", stream.get("millis"),
-                            mib(peak), mib(live)), "completes", "yes"));
-            rows.add(new Row("3", "the same with prefetching",
-                    String.format(Locale.ROOT, "completes in %s ms; peak heap %.1f MiB, live %.1f MiB mid-stream", prefetch.get("millis"),
-                            mib(Long.parseLong(prefetch.get("peakHeapBytes"))), mib(Long.parseLong(prefetch.get("liveMidStreamBytes")))),
-                    "completes", "yes"));
-            rows.add(new Row("3", "control: the same orgs collected into a list under -Xmx64m",
-                    collectFails ? "OutOfMemoryError" : "completed", quick ? "report" : "fails", quick || collectFails ? "yes" : "no"));
+            add("3", String.format(Locale.ROOT, "stream %,d orgs through the auto-pager under -Xmx64m", total), streamed(stream),
+                    "completes", true);
+            add("3", "the same with prefetching", streamed(prefetch), "completes", true);
+            add("3", "control: the same orgs collected into a list under -Xmx64m", collectFails ? "OutOfMemoryError" : "completed",
+                    quick ? "report" : "fails", quick ? null : collectFails);
         }
     }
 
+    /** A streaming child's figures as a table cell (it failed the run if it did not complete). */
+    private static String streamed(Map<String, String> figures) {
+        return String.format(Locale.ROOT, "completes in %s ms; peak heap %.1f MiB, live %.1f MiB mid-stream", figures.get("millis"),
+                mib(Long.parseLong(figures.get("peakHeapBytes"))), mib(Long.parseLong(figures.get("liveMidStreamBytes"))));
+    }
+
     private Map<String, String> childFigures(BenchServer server, int total, String mode) throws IOException, InterruptedException {
-        Process process = java(List.of("-Xmx64m"), StreamingMemoryMain.class, server.apiRoot(), Integer.toString(total), mode);
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("streaming " + total + " orgs under -Xmx64m failed (" + mode + "):\n" + out + err);
+        Finished run = java(List.of("-Xmx64m"), StreamingMemoryMain.class, server.apiRoot(), Integer.toString(total), mode);
+        if (run.exit() != 0) {
+            throw new IllegalStateException("streaming " + total + " orgs under -Xmx64m failed (" + mode + "):\n" + run.out() + run.err());
         }
         Map<String, String> figures = new HashMap<>();
-        Matcher pair = Pattern.compile("(\\w+)=(-?\\d+)").matcher(out);
+        Matcher pair = Pattern.compile("(\\w+)=(-?\\d+)").matcher(run.out());
         while (pair.find()) {
             figures.put(pair.group(1), pair.group(2));
         }
@@ -326,10 +315,8 @@ public final class BenchRunner {
     }
 
     private boolean collectRunsOutOfMemory(BenchServer server, int total) throws IOException, InterruptedException {
-        Process process = java(List.of("-Xmx64m"), StreamingMemoryMain.class, server.apiRoot(), Integer.toString(total), "collect");
-        process.getInputStream().readAllBytes();
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        return process.waitFor() != 0 && err.contains("OutOfMemoryError");
+        Finished run = java(List.of("-Xmx64m"), StreamingMemoryMain.class, server.apiRoot(), Integer.toString(total), "collect");
+        return run.exit() != 0 && run.err().contains("OutOfMemoryError");
     }
 
     // ---- 5. cold start -----------------------------------------------------------------
@@ -350,21 +337,19 @@ public final class BenchRunner {
                     if (timeTool) {
                         command.addAll(List.of("/usr/bin/time", "-f", "maxrss_kb=%M"));
                     }
-                    command.addAll(List.of(javaExecutable(), "-cp", runtimeClasspathWithSdk(), main.getName(), server.apiRoot()));
+                    command.addAll(javaCommand(List.of(), main, server.apiRoot()));
                     long started = System.nanoTime();
-                    Process process = new ProcessBuilder(command).start();
-                    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-                    int exit = process.waitFor();
+                    Finished finished = exec(command);
                     double elapsed = (System.nanoTime() - started) / 1e6;
-                    if (exit != 0 || !out.startsWith(BenchServer.ORG_ID)) {
-                        throw new IllegalStateException(main.getSimpleName() + " failed (exit " + exit + "):\n" + out + err);
+                    if (finished.exit() != 0 || !finished.out().startsWith(BenchServer.ORG_ID)) {
+                        throw new IllegalStateException(main.getSimpleName() + " failed (exit " + finished.exit() + "):\n" + finished.out()
+                                + finished.err());
                     }
                     if (run == 0 && runs > 1) {
                         continue; // the first round warms the disk cache for every variant
                     }
                     millis.get(main).add(elapsed);
-                    Matcher kb = Pattern.compile("maxrss_kb=(\\d+)").matcher(err);
+                    Matcher kb = Pattern.compile("maxrss_kb=(\\d+)").matcher(finished.err());
                     if (kb.find()) {
                         rss.get(main).add(Long.parseLong(kb.group(1)));
                     }
@@ -380,8 +365,8 @@ public final class BenchRunner {
         details.add("");
         double raw = median(millis.get(ColdStartOkHttp.class));
         double facade = median(millis.get(ColdStartFacade.class));
-        rows.add(new Row("5", "cold start, facade ÷ raw OkHttp (whole process, median)",
-                String.format(Locale.ROOT, "%.3f (%.1f ms ÷ %.1f ms)", facade / raw, facade, raw), "≤ 1.3", facade / raw <= 1.3 ? "yes" : "no"));
+        add("5", "cold start, facade ÷ raw OkHttp (whole process, median)",
+                String.format(Locale.ROOT, "%.3f (%.1f ms ÷ %.1f ms)", facade / raw, facade, raw), "≤ 1.3", facade / raw <= 1.3);
     }
 
     // ---- 6. footprint ------------------------------------------------------------------
@@ -420,23 +405,20 @@ public final class BenchRunner {
         details.add(String.format(Locale.ROOT, "| the SDK's own classes (target/classes) | %,d | %,d | %,d |", sdkBytes, sdkCount,
                 loaded.getOrDefault("classes", 0)));
         details.add("");
-        rows.add(new Row("6", "runtime dependency jars (excluding the SDK)",
-                String.format(Locale.ROOT, "%d jars, %,d bytes, %,d classes", jars.size(), bytes, classes), "report", "–"));
-        rows.add(new Row("6", "runtime jars no facade call loads a class from",
-                unused.isEmpty() ? "none" : String.join(", ", unused), "none", unused.isEmpty() ? "yes" : "no"));
+        add("6", "runtime dependency jars (excluding the SDK)",
+                String.format(Locale.ROOT, "%d jars, %,d bytes, %,d classes", jars.size(), bytes, classes), "report", null);
+        add("6", "runtime jars no facade call loads a class from", unused.isEmpty() ? "none" : String.join(", ", unused), "none",
+                unused.isEmpty());
     }
 
     private Map<String, Integer> classesLoadedByFacadeGet() throws IOException, InterruptedException {
         try (BenchServer server = BenchServer.start(0, Duration.ZERO)) {
-            Process process = new ProcessBuilder(javaExecutable(), "-Xlog:class+load=info:stdout", "-cp", runtimeClasspathWithSdk(),
-                    ColdStartFacade.class.getName(), server.apiRoot()).start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            process.getErrorStream().readAllBytes();
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException("the facade get failed:\n" + out);
+            Finished run = java(List.of("-Xlog:class+load=info:stdout"), ColdStartFacade.class, server.apiRoot());
+            if (run.exit() != 0) {
+                throw new IllegalStateException("the facade get failed:\n" + run.out() + run.err());
             }
             Map<String, Integer> counts = new TreeMap<>();
-            Matcher source = Pattern.compile("source: (?:jar:)?file:(\\S+?)(?:!/\\S*)?$", Pattern.MULTILINE).matcher(out);
+            Matcher source = Pattern.compile("source: (?:jar:)?file:(\\S+?)(?:!/\\S*)?$", Pattern.MULTILINE).matcher(run.out());
             while (source.find()) {
                 String path = source.group(1);
                 String key = path.endsWith(".jar") ? Paths.get(path).getFileName().toString() : "classes";
@@ -519,17 +501,21 @@ public final class BenchRunner {
         return results.get(method).getPrimaryResult().getStatistics().getPercentile(50);
     }
 
-    private void ratio(String number, String figure, double value, double base, String goal, double limit) {
+    /** Adds a row; {@code met} is {@code null} for a figure that is only reported. */
+    private void add(String number, String figure, String result, String goal, Boolean met) {
+        rows.add(new Row(number, figure, result, goal, met == null ? "–" : met ? "yes" : "no"));
+    }
+
+    /** Adds {@code value ÷ base}, judged by {@code goal} unless it is {@code null}. */
+    private void ratio(String number, String figure, double value, double base, String goalText, DoublePredicate goal) {
         double ratio = value / base;
-        String met;
-        if (Double.isNaN(limit)) {
-            met = "–";
-        } else if (limit < 0) {
-            met = ratio >= -limit ? "yes" : "no";
-        } else {
-            met = ratio <= limit ? "yes" : "no";
-        }
-        rows.add(new Row(number, figure, String.format(Locale.ROOT, "%.3f", ratio), goal, met));
+        add(number, figure, String.format(Locale.ROOT, "%.3f", ratio), goalText, goal == null ? null : goal.test(ratio));
+    }
+
+    /** Adds a ratio measured in several JVMs ({median, lowest, highest}), judged on its median. */
+    private void spread(String number, String figure, double[] ratio, String goalText, DoublePredicate goal) {
+        add(number, figure, String.format(Locale.ROOT, "%.3f (JVMs %.3f–%.3f)", ratio[0], ratio[1], ratio[2]), goalText,
+                goal == null ? null : goal.test(ratio[0]));
     }
 
     private String render() {
@@ -547,17 +533,41 @@ public final class BenchRunner {
         return out.toString();
     }
 
-    private Process java(List<String> jvmOptions, Class<?> main, String... args) throws IOException {
+    /** Runs {@code main} in a JVM of its own on the runtime classpath and the SDK, to its end. */
+    private static Finished java(List<String> jvmOptions, Class<?> main, String... args) throws IOException, InterruptedException {
+        return exec(javaCommand(jvmOptions, main, args));
+    }
+
+    private static List<String> javaCommand(List<String> jvmOptions, Class<?> main, String... args) {
         List<String> command = new ArrayList<>();
-        command.add(javaExecutable());
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", runtimeClasspathWithSdk(), main.getName()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).start();
+        return command;
     }
 
-    private static String javaExecutable() {
-        return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    /**
+     * Runs a command to its end. Standard error is read alongside standard output, so that
+     * neither pipe can fill up and stall the child.
+     */
+    private static Finished exec(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).start();
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> text(process.getErrorStream()));
+        String out = text(process.getInputStream());
+        return new Finished(process.waitFor(), out, err.join());
+    }
+
+    private static String text(InputStream stream) {
+        try (stream) {
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A finished child process: its exit code and what it printed. */
+    private record Finished(int exit, String out, String err) {
     }
 
     private static double mib(long bytes) {

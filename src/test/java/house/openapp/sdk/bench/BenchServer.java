@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -43,8 +42,6 @@ public final class BenchServer implements AutoCloseable {
     private final long pageLatencyNanos;
     private final byte[] orgResponse;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
-    private final AtomicLong requests = new AtomicLong();
-    private final AtomicLong accepted = new AtomicLong();
     private volatile boolean closed;
 
     private BenchServer(int total, Duration pageLatency) throws IOException {
@@ -80,42 +77,6 @@ public final class BenchServer implements AutoCloseable {
         return "http://127.0.0.1:" + listener.getLocalPort() + "/api/v1/";
     }
 
-    /**
-     * The size of the fixed single-org body.
-     *
-     * @return bytes
-     */
-    public int orgBodySize() {
-        return orgJson(ORG_ID, 0).getBytes(StandardCharsets.UTF_8).length;
-    }
-
-    /**
-     * How many requests were answered so far.
-     *
-     * @return the count
-     */
-    public long requests() {
-        return requests.get();
-    }
-
-    /**
-     * How many connections were accepted so far: with keep-alive, one per client thread.
-     *
-     * @return the count
-     */
-    public long connectionsAccepted() {
-        return accepted.get();
-    }
-
-    /**
-     * How many connections are open now.
-     *
-     * @return the count
-     */
-    public int openConnections() {
-        return open.size();
-    }
-
     @Override
     public void close() throws IOException {
         closed = true;
@@ -130,7 +91,6 @@ public final class BenchServer implements AutoCloseable {
             try {
                 Socket socket = listener.accept();
                 socket.setTcpNoDelay(true);
-                accepted.incrementAndGet();
                 open.add(socket);
                 Thread worker = new Thread(() -> serve(socket), "bench-server-conn");
                 worker.setDaemon(true);
@@ -153,7 +113,6 @@ public final class BenchServer implements AutoCloseable {
                     return;
                 }
                 skipBody(in, head, length);
-                requests.incrementAndGet();
                 out.write(answer(head, length));
                 out.flush();
             }
@@ -317,20 +276,5 @@ public final class BenchServer implements AutoCloseable {
             return i;
         }
         return -1;
-    }
-
-    /**
-     * Runs the server until the process is killed, printing its API root: for the cold-start
-     * measurement, whose clients are separate processes.
-     *
-     * @param args ignored
-     * @throws Exception if the server cannot start
-     */
-    public static void main(String[] args) throws Exception {
-        try (BenchServer server = start(0, Duration.ZERO)) {
-            System.out.println(server.apiRoot());
-            System.out.flush();
-            Thread.currentThread().join();
-        }
     }
 }
