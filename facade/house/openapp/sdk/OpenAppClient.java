@@ -1,6 +1,7 @@
 package house.openapp.sdk;
 
 import house.openapp.sdk.internal.ApiKeys;
+import house.openapp.sdk.internal.CallEvents;
 import house.openapp.sdk.internal.Checks;
 import house.openapp.sdk.internal.ContextInterceptor;
 import house.openapp.sdk.internal.DeadlineTimer;
@@ -66,7 +67,7 @@ public final class OpenAppClient implements AutoCloseable {
         ContextInterceptor context = new ContextInterceptor(apiRoot, credentialHeader, credentialValue, org, userAgent(config));
         HttpLogger logger = config.logging ? new HttpLogger(config.httpLog != null ? config.httpLog : System.getLogger(HttpLogger.LOGGER_NAME),
                 System.Logger.Level.DEBUG) : null;
-        this.transport = new Transport(shared, apiRoot, context, logger);
+        this.transport = new Transport(shared, apiRoot, context, CallEvents.combine(logger, config.callListener));
         this.orgs = new Orgs(this, transport, RequestOptions.NONE);
     }
 
@@ -225,6 +226,7 @@ public final class OpenAppClient implements AutoCloseable {
         private boolean allowInsecureHttp;
         private boolean logging;
         private System.Logger httpLog;
+        private CallListener callListener;
         private Sleeper sleeper = Sleeper.SYSTEM;
         private Clock clock = Clock.systemUTC();
         private ImageFetchPolicy imageFetchPolicy = ImageFetchPolicy.builder().build();
@@ -376,6 +378,23 @@ public final class OpenAppClient implements AutoCloseable {
         }
 
         /**
+         * Observes every call of the client: each operation by its bundle {@code operationId},
+         * each attempt with its status, {@code X-Request-Id}, size, duration and retry decision,
+         * and the outcome (see {@link CallListener}). For tracing and metrics, pass
+         * {@code house.openapp.sdk.otel.OpenAppTelemetry.create(openTelemetry)} or
+         * {@code house.openapp.sdk.micrometer.OpenAppObservation.create(registry)}. Unset by
+         * default, and then it costs nothing; {@link #logging(boolean)} is a listener of its own
+         * beside this one.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder callListener(CallListener listener) {
+            this.callListener = Objects.requireNonNull(listener, "callListener");
+            return this;
+        }
+
+        /**
          * Replaces how the client waits between retries (for tests).
          *
          * @param sleeper the sleeper
@@ -483,6 +502,7 @@ public final class OpenAppClient implements AutoCloseable {
             copy.allowInsecureHttp = allowInsecureHttp;
             copy.logging = logging;
             copy.httpLog = httpLog;
+            copy.callListener = callListener;
             copy.sleeper = sleeper;
             copy.clock = clock;
             copy.imageFetchPolicy = imageFetchPolicy;

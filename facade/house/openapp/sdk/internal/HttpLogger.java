@@ -1,21 +1,18 @@
 package house.openapp.sdk.internal;
 
-import okhttp3.Headers;
-import okhttp3.Interceptor;
-import okhttp3.Request;
-import okhttp3.Response;
+import house.openapp.sdk.CallListener;
 
-import java.io.IOException;
-import java.util.Locale;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The network interceptor that logs every attempt (method, URL, status, time, headers) through
+ * The HTTP log, a {@link CallListener}: every request as written (method, URL, attempt, headers)
+ * and every attempt's end (status, time, response headers, retry decision, failure) through
  * {@link System.Logger} under the name {@code house.openapp.sdk.http}, with credentials
  * redacted. Internal: not part of the SDK's API.
  */
-public final class HttpLogger implements Interceptor {
+public final class HttpLogger implements CallListener {
     /** The name of the {@link System.Logger} the client logs to. */
     public static final String LOGGER_NAME = "house.openapp.sdk.http";
 
@@ -41,40 +38,34 @@ public final class HttpLogger implements Interceptor {
     }
 
     @Override
-    public Response intercept(Chain chain) throws IOException {
-        Request request = chain.request();
+    public OperationListener operationStarted(Operation operation) {
         if (!logger.isLoggable(level)) {
-            return chain.proceed(request);
+            return OperationListener.NONE;
         }
-        long start = System.nanoTime();
-        CallState state = request.tag(CallState.class);
-        String attempt = state == null ? "" : " (attempt " + state.attempts() + ")";
-        logger.log(level, "--> " + request.method() + " " + request.url() + attempt + redact(request.headers()));
-        try {
-            Response response = chain.proceed(request);
-            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            logger.log(level, "<-- " + response.code() + " " + request.method() + " " + request.url() + " (" + millis + " ms)"
-                    + redact(response.headers()));
-            return response;
-        } catch (IOException e) {
-            logger.log(level, "<-- FAILED " + request.method() + " " + request.url() + ": " + e);
-            throw e;
-        }
+        return new OperationListener() {
+            @Override
+            public void requestSending(Request request) {
+                logger.log(level, "--> " + request.method() + " " + request.url() + " (attempt " + request.attempt() + ")"
+                        + render(request.headers()));
+            }
+
+            @Override
+            public void attemptEnded(Attempt attempt) {
+                String retry = attempt.willRetry() ? " (retrying in " + attempt.retryDelay().toMillis() + " ms)" : "";
+                if (attempt.exception() != null) {
+                    logger.log(level, "<-- FAILED " + operation.method() + " " + operation.url() + ": " + attempt.exception() + retry);
+                } else {
+                    logger.log(level, "<-- " + attempt.statusCode() + " " + operation.method() + " " + operation.url() + " ("
+                            + attempt.duration().toMillis() + " ms, " + attempt.responseBytes() + " bytes)" + retry
+                            + render(attempt.responseHeaders()));
+                }
+            }
+        };
     }
 
-    /**
-     * Renders headers one per line, with the values of credential headers replaced.
-     *
-     * @param headers the headers
-     * @return the rendering, starting with a line break when not empty
-     */
-    public static String redact(Headers headers) {
+    private static String render(Map<String, List<String>> headers) {
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < headers.size(); i++) {
-            String name = headers.name(i);
-            boolean secret = REDACTED.contains(name.toLowerCase(Locale.ROOT));
-            out.append("\n    ").append(name).append(": ").append(secret ? MASK : headers.value(i));
-        }
+        headers.forEach((name, values) -> values.forEach(value -> out.append("\n    ").append(name).append(": ").append(value)));
         return out.toString();
     }
 }

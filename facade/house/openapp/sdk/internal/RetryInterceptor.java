@@ -90,12 +90,19 @@ public final class RetryInterceptor implements Interceptor {
 
     private Response attempts(Chain chain, Request original, CallState state, long deadline) throws IOException {
         boolean replayable = IDEMPOTENT.contains(original.method()) || state.retryNonIdempotent();
+        CallEvents events = CallEvents.of(original);
         for (int retry = 0; ; retry++) {
             state.startAttempt();
+            if (events != null) {
+                events.attemptStarted(state.attempts(), original);
+            }
             Response response;
             try {
                 response = buffered(chain.proceed(original));
             } catch (IOException e) {
+                if (events != null) {
+                    events.attemptFailed(e);
+                }
                 if (chain.call().isCanceled()) {
                     throw e;
                 }
@@ -112,8 +119,14 @@ public final class RetryInterceptor implements Interceptor {
                     state.note("not retried: waiting " + wait.toMillis() + " ms would pass the call's deadline");
                     throw e;
                 }
+                if (events != null) {
+                    events.retrying(wait);
+                }
                 sleep(wait);
                 continue;
+            }
+            if (events != null) {
+                events.attemptReceived(response);
             }
             if (!RETRYABLE_STATUS.contains(response.code()) || !replayable || retry >= policy.maxRetries()
                     || isQuotaExceeded(response)) {
@@ -127,6 +140,9 @@ public final class RetryInterceptor implements Interceptor {
                 return response;
             }
             response.close();
+            if (events != null) {
+                events.retrying(wait);
+            }
             sleep(wait);
         }
     }

@@ -1,6 +1,7 @@
 package house.openapp.sdk.internal;
 
 import house.openapp.sdk.ApiResponse;
+import house.openapp.sdk.CallListener;
 import house.openapp.sdk.RequestOptions;
 import house.openapp.sdk.errors.OpenAppDecodingException;
 import house.openapp.sdk.generated.ApiClient;
@@ -41,6 +42,7 @@ public final class Transport {
     private final Shared shared;
     private final HttpUrl apiRoot;
     private final ContextInterceptor context;
+    private final CallEvents.Factory events;
     private final ApiClient apiClient;
     private final OkHttpClient http;
     private final OrgsApi orgsApi;
@@ -53,15 +55,17 @@ public final class Transport {
      * @param shared the shared stack
      * @param apiRoot the API root, ending in {@code /}
      * @param context the network interceptor that adds credentials and this context's org
-     * @param logger the network logger, or {@code null}
+     * @param listener the client's call listener (the HTTP log among them), or {@code null}
      */
-    public Transport(Shared shared, HttpUrl apiRoot, ContextInterceptor context, HttpLogger logger) {
+    public Transport(Shared shared, HttpUrl apiRoot, ContextInterceptor context, CallListener listener) {
         this.shared = shared;
         this.apiRoot = apiRoot;
         this.context = context;
+        this.events = listener == null ? null : new CallEvents.Factory(listener, apiRoot);
         OkHttpClient.Builder builder = shared.core.newBuilder().addNetworkInterceptor(context).addNetworkInterceptor(SendMarker.INSTANCE);
-        if (logger != null) {
-            builder.addNetworkInterceptor(logger);
+        if (events != null) {
+            builder.interceptors().add(0, events.operations()); // outside the RetryInterceptor: sees the whole call
+            builder.addNetworkInterceptor(events.network()); // last: sees each request as written
         }
         this.apiClient = ApiClient.builder().baseUrl(apiRoot.toString()).okHttpClient(builder.build()).build();
         this.http = apiClient.getOkHttpClient();
@@ -136,19 +140,25 @@ public final class Transport {
         }
         Request request = prepare(base, options);
         CallState state = request.tag(CallState.class);
+        CallEvents operation = CallEvents.of(request);
         Call httpCall = http.newCall(request);
         CompletableFuture<ApiResponse<T>> future = new CompletableFuture<>();
         httpCall.enqueue(new Callback() {
             @Override
             public void onFailure(Call failed, IOException e) {
-                future.completeExceptionally(ErrorMapper.fromIo(e, request.method(), describe(request), state.attempts(), state.note()));
+                RuntimeException mapped = ErrorMapper.fromIo(e, request.method(), describe(request), state.attempts(), state.note());
+                CallEvents.end(operation, mapped);
+                future.completeExceptionally(mapped);
             }
 
             @Override
             public void onResponse(Call done, Response response) {
                 try (response) {
-                    future.complete(handle(response, type, state, base, options));
+                    ApiResponse<T> value = handle(response, type, state, base, options);
+                    CallEvents.end(operation, null);
+                    future.complete(value);
                 } catch (RuntimeException e) {
+                    CallEvents.end(operation, e);
                     future.completeExceptionally(e);
                 }
             }
@@ -156,6 +166,7 @@ public final class Transport {
         future.whenComplete((value, failure) -> {
             if (future.isCancelled()) {
                 httpCall.cancel();
+                CallEvents.end(operation, failure);
             }
         });
         return future;
@@ -187,10 +198,18 @@ public final class Transport {
     private <T> ApiResponse<T> execute(Request base, Type type, RequestOptions options) {
         Request request = prepare(base, options);
         CallState state = request.tag(CallState.class);
+        CallEvents operation = CallEvents.of(request);
         try (Response response = http.newCall(request).execute()) {
-            return handle(response, type, state, base, options);
+            ApiResponse<T> value = handle(response, type, state, base, options);
+            CallEvents.end(operation, null);
+            return value;
         } catch (IOException e) {
-            throw ErrorMapper.fromIo(e, request.method(), describe(request), state.attempts(), state.note());
+            RuntimeException mapped = ErrorMapper.fromIo(e, request.method(), describe(request), state.attempts(), state.note());
+            CallEvents.end(operation, mapped);
+            throw mapped;
+        } catch (RuntimeException e) {
+            CallEvents.end(operation, e);
+            throw e;
         }
     }
 
@@ -206,7 +225,8 @@ public final class Transport {
         options.confirmationToken().ifPresent(token -> builder.header("X-OpenApp-Confirm", token));
         options.headers().forEach(builder::header);
         context.applyTo(builder, base.url(), options.org().isPresent() || base.header("X-Org") != null);
-        return builder.build();
+        Request request = builder.build();
+        return events == null ? request : events.start(request); // on the caller's thread, before any attempt
     }
 
     /**

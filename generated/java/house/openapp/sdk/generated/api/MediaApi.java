@@ -7,6 +7,7 @@
 
 package house.openapp.sdk.generated.api;
 
+import house.openapp.sdk.generated.OperationId;
 import house.openapp.sdk.generated.QueryObjects;
 
 import retrofit2.Call;
@@ -35,6 +36,7 @@ public interface MediaApi {
    * @return a call whose body is empty
    */
   @DELETE("orgs/{id}/image")
+  @OperationId(value = "delete_org_image", path = "orgs/{id}/image")
   Call<Void> deleteOrgImage(
     @retrofit2.http.Path("id") String id
   );
@@ -45,6 +47,7 @@ public interface MediaApi {
    * @return a call whose body is {@code ResourceImageUrlResponse}
    */
   @GET("orgs/{id}/image")
+  @OperationId(value = "get_org_image", path = "orgs/{id}/image")
   Call<ResourceImageUrlResponse> getOrgImage(
     @retrofit2.http.Path("id") String id
   );
@@ -57,6 +60,7 @@ public interface MediaApi {
    */
   @retrofit2.http.Multipart
   @POST("orgs/{id}/image")
+  @OperationId(value = "post_org_image", path = "orgs/{id}/image")
   Call<ResourceImageUrlResponse> postOrgImage(
     @retrofit2.http.Path("id") String id, @retrofit2.http.Part MultipartBody.Part filePart
   );

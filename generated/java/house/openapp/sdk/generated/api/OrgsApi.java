@@ -7,6 +7,7 @@
 
 package house.openapp.sdk.generated.api;
 
+import house.openapp.sdk.generated.OperationId;
 import house.openapp.sdk.generated.QueryObjects;
 
 import retrofit2.Call;
@@ -44,6 +45,7 @@ public interface OrgsApi {
    * @return a call whose body is {@code OrganizationResponse}
    */
   @POST("orgs")
+  @OperationId(value = "create_org", path = "orgs")
   Call<OrganizationResponse> createOrg(
     @retrofit2.http.Body CreateOrganizationRequest createOrganizationRequest, @retrofit2.http.Query("include_deleted") Boolean includeDeleted
   );
@@ -56,6 +58,7 @@ public interface OrgsApi {
    * @return a call whose body is {@code OrganizationResponse}
    */
   @DELETE("orgs/{id}")
+  @OperationId(value = "delete_org", path = "orgs/{id}")
   Call<OrganizationResponse> deleteOrg(
     @retrofit2.http.Path("id") String id, @retrofit2.http.Query("include_deleted") Boolean includeDeleted
   );
@@ -67,6 +70,7 @@ public interface OrgsApi {
    * @return a call whose body is {@code OrganizationResponse}
    */
   @GET("orgs/{id}")
+  @OperationId(value = "get_org", path = "orgs/{id}")
   Call<OrganizationResponse> getOrg(
     @retrofit2.http.Path("id") String id, @retrofit2.http.Query("include_deleted") Boolean includeDeleted
   );
@@ -78,6 +82,7 @@ public interface OrgsApi {
    * @return a call whose body is {@code OrgPermissionsResponse}
    */
   @GET("orgs/{id}/permissions")
+  @OperationId(value = "get_org_permissions", path = "orgs/{id}/permissions")
   Call<OrgPermissionsResponse> getOrgPermissions(
     @retrofit2.http.Path("id") String id
   );
@@ -90,6 +95,7 @@ public interface OrgsApi {
    * @return a call whose body is {@code OrganizationResponse}
    */
   @DELETE("orgs/{id}/purge")
+  @OperationId(value = "hard_delete_org", path = "orgs/{id}/purge")
   Call<OrganizationResponse> hardDeleteOrg(
     @retrofit2.http.Path("id") String id, @retrofit2.http.Query("include_deleted") Boolean includeDeleted
   );
@@ -101,6 +107,7 @@ public interface OrgsApi {
    * @return a call whose body is {@code List&lt;OrganizationResponse&gt;}
    */
   @GET("orgs/{id}/ancestors")
+  @OperationId(value = "list_org_ancestors", path = "orgs/{id}/ancestors")
   Call<List<OrganizationResponse>> listOrgAncestors(
     @retrofit2.http.Path("id") String id
   );
@@ -126,6 +133,7 @@ public interface OrgsApi {
    * @return a call whose body is {@code OrganizationPage}
    */
   @GET("orgs/children")
+  @OperationId(value = "list_org_children", path = "orgs/children")
   Call<OrganizationPage> listOrgChildrenWithQueryMaps(
     @retrofit2.http.Query("parent_id") String parentId, @retrofit2.http.QueryMap Map<String, String> outputOptions, @retrofit2.http.QueryMap Map<String, String> pagination
   );
@@ -154,6 +162,7 @@ public interface OrgsApi {
    * @return a call whose body is {@code UserPage}
    */
   @GET("orgs/{org_id}/users")
+  @OperationId(value = "list_org_users", path = "orgs/{org_id}/users")
   Call<UserPage> listOrgUsersWithQueryMaps(
     @retrofit2.http.Path("org_id") String orgId, @retrofit2.http.Header("X-Org") String xOrg, @retrofit2.http.QueryMap Map<String, String> outputOptions, @retrofit2.http.QueryMap Map<String, String> pagination, @retrofit2.http.Query("recursive") Boolean recursive
   );
@@ -176,6 +185,7 @@ public interface OrgsApi {
    * @return a call whose body is {@code OrganizationPage}
    */
   @GET("orgs")
+  @OperationId(value = "list_orgs", path = "orgs")
   Call<OrganizationPage> listOrgsWithQueryMaps(
     @retrofit2.http.QueryMap Map<String, String> outputOptions, @retrofit2.http.QueryMap Map<String, String> pagination
   );
@@ -201,6 +211,7 @@ public interface OrgsApi {
    * @return a call whose body is {@code OrganizationPage}
    */
   @GET("orgs/search")
+  @OperationId(value = "search_orgs", path = "orgs/search")
   Call<OrganizationPage> searchOrgsWithQueryMaps(
     @retrofit2.http.Query("q") String q, @retrofit2.http.QueryMap Map<String, String> outputOptions, @retrofit2.http.QueryMap Map<String, String> pagination
   );
@@ -214,6 +225,7 @@ public interface OrgsApi {
    * @return a call whose body is {@code OrganizationResponse}
    */
   @PUT("orgs/{id}")
+  @OperationId(value = "update_org", path = "orgs/{id}")
   Call<OrganizationResponse> updateOrg(
     @retrofit2.http.Path("id") String id, @retrofit2.http.Body UpdateOrganizationRequest updateOrganizationRequest, @retrofit2.http.Query("include_deleted") Boolean includeDeleted
   );

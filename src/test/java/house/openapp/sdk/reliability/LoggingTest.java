@@ -3,15 +3,12 @@ package house.openapp.sdk.reliability;
 import house.openapp.sdk.OpenAppClient;
 import house.openapp.sdk.ReliabilityTestHooks;
 import house.openapp.sdk.RequestOptions;
+import house.openapp.sdk.RetryPolicy;
 import house.openapp.sdk.errors.OpenAppConnectionException;
 import house.openapp.sdk.internal.HttpLogger;
 import house.openapp.sdk.reliability.Fixtures.CapturingLogger;
 import house.openapp.sdk.reliability.Fixtures.RecordingSleeper;
 import house.openapp.sdk.reliability.Fixtures.TestClock;
-import okhttp3.Headers;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.SocketPolicy;
@@ -22,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static house.openapp.sdk.reliability.Fixtures.BEARER;
@@ -53,62 +51,49 @@ class LoggingTest {
     }
 
     @Test
-    void httpLoggerRedactsEveryCredentialHeaderBothWays() throws IOException {
+    void theLogRedactsEveryCredentialHeaderBothWays() {
         CapturingLogger log = new CapturingLogger();
-        OkHttpClient http = new OkHttpClient.Builder()
-                .addNetworkInterceptor(new HttpLogger(log, System.Logger.Level.DEBUG)).build();
         server.enqueue(new MockResponse().setHeader("Set-Cookie", "sid=SETCOOKIESECRET").setHeader("X-Request-Id", "req-9").setBody("{}"));
-        Request request = new Request.Builder().url(server.url("/api/v1/orgs?q=visible"))
-                .header("X-API-Key", "https://x.example_openapp_" + SECRET)
-                .header("authorization", "Bearer " + BEARER)
-                .header("X-OpenApp-Confirm", "CONFIRMSECRET")
+        RequestOptions options = RequestOptions.builder()
+                .confirmationToken("CONFIRMSECRET")
                 .header("Cookie", "session=COOKIESECRET")
                 .header("Proxy-Authorization", "Basic PROXYSECRET")
-                .header("X-Correlation-Id", "corr-1")
+                .correlationId("corr-1")
                 .build();
-        try (Response response = http.newCall(request).execute()) {
-            assertEquals(200, response.code());
+        try (OpenAppClient client = ReliabilityTestHooks.httpLog(Fixtures.builder(server, clock, sleeper).logging(true), log).build()) {
+            assertEquals(200, client.rawRequest("GET", "orgs", Map.of("q", "visible"), null, options).statusCode());
         }
         String text = log.all();
         for (String secret : SECRETS) {
             assertFalse(text.contains(secret), secret + " leaked into:\n" + text);
         }
-        for (String name : List.of("X-API-Key", "authorization", "X-OpenApp-Confirm", "Cookie", "Proxy-Authorization", "Set-Cookie")) {
+        for (String name : List.of("X-API-Key", "X-OpenApp-Confirm", "Cookie", "Proxy-Authorization", "Set-Cookie")) { // Authorization: below
             assertTrue(text.contains(name + ": " + HttpLogger.MASK), name + " not shown redacted in:\n" + text);
         }
         assertTrue(text.contains("X-Correlation-Id: corr-1"), text);
         assertTrue(text.contains("X-Request-Id: req-9"), text);
-        assertTrue(text.contains("--> GET " + server.url("/api/v1/orgs?q=visible")), text);
-        assertTrue(text.contains("<-- 200 GET"), text);
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        assertTrue(text.contains("--> GET " + server.url("/api/v1/orgs?q=visible") + " (attempt 1)"), text);
+        assertTrue(text.contains("<-- 200 GET " + server.url("/api/v1/orgs?q=visible") + " ("), text);
     }
 
     @Test
-    void httpLoggerLogsFailuresAndStaysQuietWhenTheLevelIsOff() throws IOException {
+    void theLogShowsFailuresAndStaysQuietWhenTheLevelIsOff() {
         AtomicBoolean enabled = new AtomicBoolean(false);
         CapturingLogger log = new CapturingLogger(enabled::get);
-        OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false)
-                .addNetworkInterceptor(new HttpLogger(log, System.Logger.Level.DEBUG)).build();
-        server.enqueue(new MockResponse().setBody("{}"));
-        http.newCall(new Request.Builder().url(server.url("/a")).header("X-API-Key", SECRET).build()).execute().close();
-        assertEquals(List.of(), log.lines, "logged although the level is off");
+        OpenAppClient.Builder builder = Fixtures.builder(server, clock, sleeper).retryPolicy(RetryPolicy.NONE).logging(true);
+        try (OpenAppClient client = ReliabilityTestHooks.httpLog(builder, log).build()) {
+            server.enqueue(new MockResponse().setBody("{}"));
+            client.rawRequest("GET", "a", Map.of(), null, RequestOptions.NONE);
+            assertEquals(List.of(), log.lines, "logged although the level is off");
 
-        enabled.set(true);
-        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
-        assertThrows(IOException.class,
-                () -> http.newCall(new Request.Builder().url(server.url("/b")).header("X-API-Key", SECRET).build()).execute());
+            enabled.set(true);
+            server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+            assertThrows(OpenAppConnectionException.class, () -> client.rawRequest("GET", "b", Map.of(), null, RequestOptions.NONE));
+        }
         assertEquals(2, log.lines.size(), log.all());
-        assertTrue(log.lines.get(1).startsWith("<-- FAILED GET " + server.url("/b")), log.all());
+        assertTrue(log.lines.get(0).startsWith("--> GET " + server.url("/api/v1/b") + " (attempt 1)"), log.all());
+        assertTrue(log.lines.get(1).startsWith("<-- FAILED GET " + server.url("/api/v1/b")), log.all());
         assertFalse(log.all().contains(SECRET));
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
-    }
-
-    @Test
-    void redactRendersOneHeaderPerLine() {
-        String text = HttpLogger.redact(Headers.of("X-Api-Key", "k", "COOKIE", "c", "Accept", "application/json"));
-        assertEquals("\n    X-Api-Key: " + HttpLogger.MASK + "\n    COOKIE: " + HttpLogger.MASK + "\n    Accept: application/json", text);
     }
 
     @Test
