@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Date;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -191,22 +190,10 @@ public final class RetryInterceptor implements Interceptor {
      * {@code null} when absent or unreadable.
      */
     Duration retryAfter(Response response) {
-        String value = response.header("Retry-After");
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String trimmed = value.trim();
-        Duration wait;
-        if (trimmed.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            wait = trimmed.length() > 12 ? policy.maxRetryAfter() : Duration.ofSeconds(Long.parseLong(trimmed));
-        } else {
-            Date at = response.headers().getDate("Retry-After");
-            if (at == null) {
-                return null;
-            }
-            wait = Duration.ofMillis(Math.max(0, at.getTime() - clock.millis()));
-        }
-        return wait.compareTo(policy.maxRetryAfter()) > 0 ? policy.maxRetryAfter() : wait;
+        Duration max = policy.maxRetryAfter();
+        return RetryAfter.parse(response.header("Retry-After"), clock.millis())
+                .map(wait -> wait.compareTo(max) > 0 ? max : wait)
+                .orElse(null);
     }
 
     private static boolean isQuotaExceeded(Response response) {
