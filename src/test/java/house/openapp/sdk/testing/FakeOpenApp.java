@@ -172,7 +172,7 @@ public final class FakeOpenApp implements AutoCloseable {
   private FakeOpenApp(Builder builder) throws IOException {
     server.setServerSocketFactory(NoDelayServerSockets.FACTORY);
     server.setDispatcher(new FakeDispatcher());
-    server.start(InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1}), 0);
+    server.start(InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1}), builder.port);
     try {
       synchronized (lock) {
         origin = "http://127.0.0.1:" + server.getPort();
@@ -797,8 +797,24 @@ public final class FakeOpenApp implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private int maxDepth = 8;
     private int defaultLimit = 50;
+    private int port;
 
     private Builder() {
+    }
+
+    /**
+     * Sets the loopback port to listen on, for a fake that other processes find at a known
+     * address ({@link FakeOpenAppMain}).
+     *
+     * @param port 1 to 65535, or 0 (the default) for a free port
+     * @return this builder
+     */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be between 0 and 65535 but was " + port);
+      }
+      this.port = port;
+      return this;
     }
 
     /**
