@@ -1,6 +1,6 @@
 package house.openapp.sdk;
 
-import okhttp3.Headers;
+import house.openapp.sdk.internal.ResponseHeaders;
 
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ import java.util.function.Function;
  */
 public final class ApiResponse<T> {
     private final int statusCode;
-    private final Headers headers;
+    private final ResponseHeaders headers;
     private final T value;
     private final int attempts;
 
@@ -28,13 +28,13 @@ public final class ApiResponse<T> {
      * Creates a response.
      *
      * @param statusCode the HTTP status
-     * @param headers the response headers
+     * @param headers header name to values, copied; names are matched ignoring case
      * @param value the decoded body, {@code null} when there was none (such as a 204)
      * @param attempts how many HTTP attempts the call took
      */
-    public ApiResponse(int statusCode, Headers headers, T value, int attempts) {
+    public ApiResponse(int statusCode, Map<String, List<String>> headers, T value, int attempts) {
         this.statusCode = statusCode;
-        this.headers = Objects.requireNonNull(headers, "headers");
+        this.headers = ResponseHeaders.copyOf(Objects.requireNonNull(headers, "headers"));
         this.value = value;
         this.attempts = attempts;
     }
@@ -58,12 +58,12 @@ public final class ApiResponse<T> {
     }
 
     /**
-     * Every response header, names in lower case.
+     * Every response header; names are looked up ignoring case.
      *
      * @return an unmodifiable map of header name to values
      */
     public Map<String, List<String>> headers() {
-        return headers.toMultimap();
+        return headers;
     }
 
     /**
@@ -73,7 +73,7 @@ public final class ApiResponse<T> {
      * @return the value, if the header was present
      */
     public Optional<String> header(String name) {
-        return Optional.ofNullable(headers.get(name));
+        return Optional.ofNullable(headers.last(Objects.requireNonNull(name, "name")));
     }
 
     /**

@@ -136,11 +136,10 @@ public final class ImageUpload {
     }
 
     /**
-     * The multipart part named {@code file} carrying this image; replayable.
-     *
-     * @return the part
+     * The multipart part named {@code file} carrying this image; replayable. Package-private so
+     * that no OkHttp type is part of the public API.
      */
-    public MultipartBody.Part toPart() {
+    MultipartBody.Part toPart() {
         return MultipartBody.Part.createFormData("file", filename, RequestBody.create(bytes, MediaType.get(contentType)));
     }
 

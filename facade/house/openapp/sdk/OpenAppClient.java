@@ -37,8 +37,10 @@ import java.util.regex.Pattern;
  *
  * <p>A client is immutable and thread-safe: build one per deployment and share it. {@link
  * #withOrg(String)} gives a copy with another {@code X-Org} context over the same connection
- * pool and dispatcher. {@link #close()} releases that shared stack for the client and all its
- * copies. {@link #toString()} never shows the credential.
+ * pool and dispatcher. The client that {@link Builder#build()} returned owns that shared stack:
+ * closing it releases the stack for itself and every copy, while closing a copy does nothing, so
+ * a copy in try-with-resources never shuts its parent down. {@link #toString()} never shows the
+ * credential.
  */
 public final class OpenAppClient implements AutoCloseable {
     /** Environment variable holding the API key. */
@@ -54,14 +56,16 @@ public final class OpenAppClient implements AutoCloseable {
     private final HttpUrl apiRoot;
     private final Transport.Shared shared;
     private final String org;
+    private final boolean owner;
     private final Transport transport;
     private final Orgs orgs;
 
-    private OpenAppClient(Builder config, HttpUrl apiRoot, Transport.Shared shared, String org) {
+    private OpenAppClient(Builder config, HttpUrl apiRoot, Transport.Shared shared, String org, boolean owner) {
         this.config = config;
         this.apiRoot = apiRoot;
         this.shared = shared;
         this.org = org;
+        this.owner = owner;
         String credentialHeader = config.apiKey != null ? "X-API-Key" : "Authorization";
         String credentialValue = config.apiKey != null ? config.apiKey : "Bearer " + config.bearerToken;
         ContextInterceptor context = new ContextInterceptor(apiRoot, credentialHeader, credentialValue, org, userAgent(config));
@@ -126,13 +130,19 @@ public final class OpenAppClient implements AutoCloseable {
 
     /**
      * A copy of this client whose requests carry another org context ({@code X-Org}); it shares
-     * this client's connection pool, dispatcher, timeouts and retries.
+     * this client's connection pool, dispatcher, timeouts and retries. The copy does not own that
+     * stack: its {@link #close()} does nothing, and it stops working when the client built by
+     * {@link Builder#build()} is closed.
+     *
+     * <pre>{@code
+     * OpenAppClient tenant = client.withOrg("01HTENANT"); // no need to close it
+     * }</pre>
      *
      * @param orgId the org id
      * @return the copy
      */
     public OpenAppClient withOrg(String orgId) {
-        return new OpenAppClient(config, apiRoot, shared, Checks.id("orgId", orgId));
+        return new OpenAppClient(config, apiRoot, shared, Checks.id("orgId", orgId), false);
     }
 
     /**
@@ -185,13 +195,17 @@ public final class OpenAppClient implements AutoCloseable {
     }
 
     /**
-     * Releases the shared HTTP stack of this client and every copy of it: the dispatcher's
-     * threads stop and pooled connections close (unless the {@link OkHttpClient} was supplied
-     * by the caller, who then owns it). Later calls fail with {@link IllegalStateException}.
+     * On the client built by {@link Builder#build()}: releases the shared HTTP stack of this
+     * client and every {@link #withOrg(String)} copy of it; the dispatcher's threads stop and
+     * pooled connections close (unless the {@link OkHttpClient} was supplied by the caller, who
+     * then owns it), and later calls fail with {@link IllegalStateException}. On a copy: does
+     * nothing, since the copy does not own the stack.
      */
     @Override
     public void close() {
-        shared.close();
+        if (owner) {
+            shared.close();
+        }
     }
 
     ImageUpload fetchImage(URI source) {
@@ -484,7 +498,7 @@ public final class OpenAppClient implements AutoCloseable {
                     .retryOnConnectionFailure(false)
                     .followSslRedirects(false)
                     .addInterceptor(new RetryInterceptor(retryPolicy, sleeper, clock, callTimeout.toMillis(), timer));
-            return new OpenAppClient(snapshot, apiRoot, new Transport.Shared(core.build(), okHttpClient == null, timer), defaultOrg);
+            return new OpenAppClient(snapshot, apiRoot, new Transport.Shared(core.build(), okHttpClient == null, timer), defaultOrg, true);
         }
 
         private Builder copy() {

@@ -177,7 +177,9 @@ public final class Orgs {
 
     /**
      * Searches the visible organisations: a case-insensitive substring of the name in any
-     * locale, or an exact id ({@code GET /orgs/search}). A blank query finds nothing.
+     * locale, or an exact id ({@code GET /orgs/search}). A blank query is refused with
+     * {@link IllegalArgumentException} before any request, since the API requires a non-empty
+     * {@code q}.
      *
      * @param query the text to find
      * @return the first page; items carry {@code parent_name} and {@code has_children}
@@ -431,15 +433,17 @@ public final class Orgs {
     }
 
     /**
-     * Removes an organisation for good ({@code DELETE /orgs/{id}/purge}). When the server asks
-     * for confirmation this throws {@link house.openapp.sdk.errors.ConfirmationRequiredException},
-     * whose {@code confirm} goes ahead in one call.
+     * Removes an organisation for good ({@code DELETE /orgs/{id}/purge}), whether it is live or
+     * already soft-deleted (the documented flow is {@code delete} then {@code purge}), so it
+     * always sends {@code include_deleted=true}. When the server asks for confirmation this
+     * throws {@link house.openapp.sdk.errors.ConfirmationRequiredException}, whose
+     * {@code confirm} goes ahead in one call.
      *
      * @param id the organisation's id
      * @return the purged organisation
      */
     public OrganizationResponse purge(String id) {
-        return purgeWithResponse(id, false).value();
+        return purgeWithResponse(id, true).value();
     }
 
     /**
@@ -804,6 +808,9 @@ public final class Orgs {
     private static void checkQuery(String query) {
         if (query == null) {
             throw new IllegalArgumentException("query must not be null");
+        }
+        if (query.isBlank()) {
+            throw new IllegalArgumentException("query must not be blank (the API requires a non-empty q); there is nothing to search for");
         }
         if (query.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("query must not contain control characters such as CR or LF");

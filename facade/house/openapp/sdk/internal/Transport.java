@@ -260,11 +260,11 @@ public final class Transport {
         }
         ResponseBody body = response.body();
         if (type == Void.class || response.code() == 204 || response.code() == 205 || body == null) {
-            return new ApiResponse<>(response.code(), response.headers(), null, state.attempts());
+            return new ApiResponse<>(response.code(), ResponseHeaders.of(response.headers()), null, state.attempts());
         }
         if (type == String.class) {
             try {
-                return new ApiResponse<>(response.code(), response.headers(), (T) body.string(), state.attempts());
+                return new ApiResponse<>(response.code(), ResponseHeaders.of(response.headers()), (T) body.string(), state.attempts());
             } catch (IOException e) {
                 throw ErrorMapper.fromIo(e, response.request().method(), describe(response.request()), state.attempts());
             }
@@ -282,7 +282,7 @@ public final class Transport {
                         + after(state),
                         null, response.code(), response.header("X-Request-Id"), state.attempts());
             }
-            return new ApiResponse<>(response.code(), response.headers(), value, state.attempts());
+            return new ApiResponse<>(response.code(), ResponseHeaders.of(response.headers()), value, state.attempts());
         } catch (IOException | RuntimeException e) {
             if (e instanceof OpenAppDecodingException decoding) {
                 throw decoding;

@@ -39,13 +39,13 @@ class ConfirmationFlowTest extends MockOpenApp {
         assertEquals(Optional.of("purging removes 3 descendants"), e.serverMessage());
         assertEquals(Optional.of("req-c"), e.requestId());
         assertEquals(Optional.of("corr-c"), e.correlationId());
-        RecordedRequest first = take("DELETE", "/orgs/01HORG/purge");
+        RecordedRequest first = take("DELETE", "/orgs/01HORG/purge?include_deleted=true");
         assertNull(first.getHeader("X-OpenApp-Confirm"));
         assertEquals(1, server.getRequestCount(), "the SDK does not confirm on its own");
 
         OrganizationResponse purged = e.confirm(OrganizationResponse.class);
 
-        RecordedRequest confirmed = take("DELETE", "/orgs/01HORG/purge");
+        RecordedRequest confirmed = take("DELETE", "/orgs/01HORG/purge?include_deleted=true");
         assertEquals(TOKEN, confirmed.getHeader("X-OpenApp-Confirm"));
         assertAuthenticated(confirmed);
         assertEquals("01HORG", purged.getId());
@@ -116,6 +116,17 @@ class ConfirmationFlowTest extends MockOpenApp {
 
         client.orgs().with(RequestOptions.builder().confirmationToken(TOKEN).build()).purge("01HORG");
 
-        assertEquals(TOKEN, take("DELETE", "/orgs/01HORG/purge").getHeader("X-OpenApp-Confirm"));
+        assertEquals(TOKEN, take("DELETE", "/orgs/01HORG/purge?include_deleted=true").getHeader("X-OpenApp-Confirm"));
+    }
+
+    @Test
+    void purgeOfASoftDeletedOrgFindsItOnTheWire() throws Exception {
+        enqueue(json(org("01HORG", "Gone")), json(org("01HORG", "Gone")));
+
+        client.orgs().delete("01HORG");
+        assertEquals("01HORG", client.orgs().purge("01HORG").getId());
+
+        take("DELETE", "/orgs/01HORG");
+        take("DELETE", "/orgs/01HORG/purge?include_deleted=true");
     }
 }

@@ -61,6 +61,23 @@ class FacadeEndToEndTest {
     }
 
     @Test
+    void deleteThenPurgeRemovesTheOrgForGood(OpenAppClient client, FakeOpenApp fake) {
+        OrganizationResponse gate = child(client, fake.rootOrgId(), "Gate");
+        client.orgs().delete(gate.getId());
+
+        OrganizationResponse purged;
+        try {
+            purged = client.orgs().purge(gate.getId());
+        } catch (ConfirmationRequiredException e) {
+            purged = e.confirm(OrganizationResponse.class);
+        }
+
+        assertEquals(gate.getId(), purged.getId());
+        assertThrows(NotFoundException.class, () -> client.orgs().get(gate.getId(), true));
+        assertFalse(ids(client.orgs().children(fake.rootOrgId(), ListParams.builder().includeDeleted(true).build())).contains(gate.getId()));
+    }
+
+    @Test
     void usersRecursiveIncludesDescendantOrgs(OpenAppClient client, FakeOpenApp fake) {
         OrganizationResponse team = child(client, fake.rootOrgId(), "Team");
         fake.addUser(fake.rootOrgId(), "top@example.com", "admin");

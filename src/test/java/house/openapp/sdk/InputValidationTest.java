@@ -146,6 +146,15 @@ class InputValidationTest extends MockOpenApp {
         assertRefused("name", () -> client.orgs().getByName(name, false));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\t", "\u2003"})
+    void blankSearchIsRefusedBeforeAnyRequestInEveryForm(String query) {
+        assertTrue(assertRefused("query", () -> client.orgs().search(query)).getMessage().startsWith("query must not be blank"));
+        assertRefused("query", () -> client.orgs().searchWithResponse(query, ListParams.DEFAULT));
+        assertRefused("query", () -> client.orgs().searchAsync(query, ListParams.DEFAULT));
+        assertEquals(0, server.getRequestCount());
+    }
+
     @Test
     void nullNamesAndQueriesAreRefused() {
         assertEquals("name must not be null", assertRefused("name", () -> client.orgs().create((String) null)).getMessage());

@@ -185,10 +185,10 @@ class OrgsOperationsTest extends MockOpenApp {
             enqueue(json(orgPage(1, "01HF")).setHeader("X-Request-Id", "req-s"), json(orgPage(0)));
 
             ApiResponse<Page<OrganizationResponse>> response = client.orgs().searchWithResponse("01HF", ListParams.builder().limit(10).build());
-            Page<OrganizationResponse> empty = await(client.orgs().searchAsync("", ListParams.builder().includeDeleted(true).build()));
+            Page<OrganizationResponse> empty = await(client.orgs().searchAsync("gate", ListParams.builder().includeDeleted(true).build()));
 
             take("GET", "/orgs/search?q=01HF&limit=10");
-            take("GET", "/orgs/search?q=&include_deleted=true");
+            take("GET", "/orgs/search?q=gate&include_deleted=true");
             assertEquals(Optional.of("req-s"), response.requestId());
             assertEquals(List.of(), empty.items());
         }
@@ -443,7 +443,7 @@ class OrgsOperationsTest extends MockOpenApp {
 
             OrganizationResponse purged = client.orgs().purge("01HORG");
 
-            RecordedRequest request = take("DELETE", "/orgs/01HORG/purge");
+            RecordedRequest request = take("DELETE", "/orgs/01HORG/purge?include_deleted=true");
             assertAuthenticated(request);
             assertNull(request.getHeader("X-OpenApp-Confirm"));
             assertFullOrg(purged, "01HORG", "Gone");

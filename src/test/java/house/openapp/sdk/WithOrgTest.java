@@ -155,6 +155,22 @@ class WithOrgTest extends MockOpenApp {
     }
 
     @Test
+    void closingACopyNeverClosesTheClientItCameFrom() throws Exception {
+        enqueue(json(orgMin("01HX")), json(orgMin("01HX")));
+
+        try (OpenAppClient tenant = client.withOrg("01HA")) {
+            tenant.orgs().get("01HX");
+        }
+        OpenAppClient nested = client.withOrg("01HB").withOrg("01HC");
+        nested.close();
+
+        assertEquals("01HX", client.orgs().get("01HX").getId(), "the parent still works after its copies were closed");
+        assertEquals("01HA", take().getHeader("X-Org"));
+        assertNull(take().getHeader("X-Org"));
+        assertTrue(client.withOrg("01HD").orgs().toString().contains("01HD"), "a new copy can still be made");
+    }
+
+    @Test
     void withOrgRefusesAnInvalidId() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> client.withOrg("../01HA"));
         assertTrue(e.getMessage().startsWith("orgId "), e.getMessage());
