@@ -22,10 +22,15 @@ import house.openapp.sdk.generated.model.LocalizedString;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.time.LocalDate;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The JSON mapping of the generated models: Gson with RFC 3339 dates and the three wire forms
@@ -94,18 +99,44 @@ public final class JSON {
     return gson.fromJson(body, type);
   }
 
+  /**
+   * Reads every RFC 3339 {@code date-time} (section 5.6) and writes the canonical form, seconds
+   * always included. Two values that {@code OffsetDateTime.parse} refuses are mapped:
+   * <ul>
+   *   <li>a leap second ({@code 23:59:60}) reads as the last second of that minute
+   *   ({@code 23:59:59}, fraction kept), as {@code java.time}'s own {@code ISO_INSTANT} does,
+   *   since {@code OffsetDateTime} has no 61st second;</li>
+   *   <li>a fraction of more than 9 digits is truncated to nanoseconds, the precision of
+   *   {@code OffsetDateTime} (the later digits are dropped, never rounded up).</li>
+   * </ul>
+   * A lower-case {@code t} or {@code z}, a space between date and time (which RFC 3339 permits)
+   * and the offset {@code -00:00} (read as UTC) are accepted too.
+   */
   private static final class OffsetDateTimeAdapter extends TypeAdapter<OffsetDateTime> {
+    private static final Pattern RFC_3339 = Pattern.compile(
+        "(\\d{4})-(\\d{2})-(\\d{2})[Tt ](\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d+))?([Zz]|[+-]\\d{2}:\\d{2})");
+
     @Override
     public void write(JsonWriter out, OffsetDateTime value) throws IOException {
-      out.value(value.toString());
+      out.value(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
     }
 
     @Override
     public OffsetDateTime read(JsonReader in) throws IOException {
       String text = in.nextString();
+      Matcher m = RFC_3339.matcher(text);
+      if (!m.matches()) {
+        throw new JsonParseException("not an RFC 3339 date-time: " + text);
+      }
       try {
-        return OffsetDateTime.parse(text);
-      } catch (DateTimeParseException e) {
+        int second = Integer.parseInt(m.group(6));
+        String fraction = m.group(7) == null ? "" : m.group(7);
+        int nanos = fraction.isEmpty() ? 0 : Integer.parseInt((fraction + "00000000").substring(0, 9));
+        String offset = m.group(8);
+        ZoneOffset zone = offset.equalsIgnoreCase("Z") ? ZoneOffset.UTC : ZoneOffset.of(offset);
+        return OffsetDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+            Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), second == 60 ? 59 : second, nanos, zone);
+      } catch (DateTimeException | NumberFormatException e) {
         throw new JsonParseException("not an RFC 3339 date-time: " + text, e);
       }
     }
