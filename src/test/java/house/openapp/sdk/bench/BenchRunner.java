@@ -1,7 +1,6 @@
 package house.openapp.sdk.bench;
 
 import org.openjdk.jmh.profile.GCProfiler;
-import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -489,7 +488,7 @@ public final class BenchRunner {
     }
 
     private static double secondary(RunResult result, String suffix) {
-        for (Map.Entry<String, Result> entry : result.getSecondaryResults().entrySet()) {
+        for (var entry : result.getSecondaryResults().entrySet()) {
             if (entry.getKey().endsWith(suffix)) {
                 return entry.getValue().getScore();
             }
