@@ -162,7 +162,7 @@ class ClientConfigTest extends MockOpenApp {
 
             logging.orgs().with(RequestOptions.builder().confirmationToken("pv_" + SECRET).build()).purge("01HX");
 
-            take("DELETE", "/orgs/01HX/purge");
+            take("DELETE", "/orgs/01HX/purge?include_deleted=true");
             assertFalse(lines.isEmpty(), "the request was logged");
             assertTrue(lines.stream().anyMatch(line -> line.contains("DELETE") && line.contains("/orgs/01HX/purge")), lines.toString());
             for (String line : lines) {

@@ -195,8 +195,8 @@ class DocsSnippetsTest extends MockOpenApp {
 
         assertEquals("01HORG", purged.getId());
         assertEquals("the server asks to confirm: purging removes 3 descendants\n", printed());
-        take("DELETE", "/orgs/01HORG/purge");
-        assertEquals("pv_1", take("DELETE", "/orgs/01HORG/purge").getHeader("X-OpenApp-Confirm"));
+        take("DELETE", "/orgs/01HORG/purge?include_deleted=true");
+        assertEquals("pv_1", take("DELETE", "/orgs/01HORG/purge?include_deleted=true").getHeader("X-OpenApp-Confirm"));
     }
 
     @Test

@@ -217,7 +217,7 @@ class InputPropertyTest {
             case DESCRIPTION:
                 return unpaired;
             case SEARCH_QUERY:
-                return control || unpaired;
+                return control || unpaired || input.isBlank(); // the API requires a non-empty q
             case ORG_CONTEXT:
                 return control || unpaired || segmentUnsafe || input.chars().anyMatch(c -> c > 0x7e)
                         || input.startsWith(" ") || input.endsWith(" ");
