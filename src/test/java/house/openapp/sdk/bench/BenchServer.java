@@ -194,9 +194,20 @@ public final class BenchServer implements AutoCloseable {
             if (i > offset) {
                 json.append(',');
             }
-            json.append(orgJson(String.format("01JBENCH%018d", i), i));
+            json.append(orgJson(listedId(i), i));
         }
         return json.append("],\"total\":").append(total).append('}').toString();
+    }
+
+    /**
+     * The id of the org at a position of the listing, so that a client can check it got the page
+     * it asked for.
+     *
+     * @param position the position, from 0
+     * @return the id
+     */
+    static String listedId(int position) {
+        return String.format("01JBENCH%018d", position);
     }
 
     /**

@@ -28,31 +28,55 @@ final class InterleavedLatency {
     private InterleavedLatency() {
     }
 
-    /** The clients compared, in the order of the table. */
-    static final List<String> CLIENTS = List.of("(a) raw OkHttp + Gson", "(a) again (control)", "(b) JDK HttpClient + Gson",
-            "(c) generated OrgsApi", "(d) facade get", "(e) facade getAsync");
+    /** The raw OkHttp baseline. */
+    static final String RAW = "(a) raw OkHttp + Gson";
+    /** The raw OkHttp baseline again, the control. */
+    static final String RAW_AGAIN = "(a) again (control)";
+    /** The JDK client. */
+    static final String JDK = "(b) JDK HttpClient + Gson";
+    /** The generated layer. */
+    static final String GENERATED = "(c) generated OrgsApi";
+    /** The facade, synchronously. */
+    static final String FACADE = "(d) facade get";
+    /** The facade, asynchronously. */
+    static final String FACADE_ASYNC = "(e) facade getAsync";
+    /** Raw OkHttp's {@code enqueue}, the async baseline. */
+    static final String RAW_ENQUEUE = "(f) raw OkHttp enqueue + Gson";
+    /** The stock openapi-generator {@code okhttp-gson} client. */
+    static final String STOCK_OKHTTP_GSON = "(g) stock okhttp-gson client";
+    /** The stock openapi-generator {@code native} client. */
+    static final String STOCK_NATIVE = "(h) stock native client";
 
-    /** The listings compared, in the order of the table. */
-    static final List<String> LISTINGS = List.of("hand loop", "auto-paging", "hand loop, 2 ms work per page",
-            "auto-paging, 2 ms work per page", "prefetching 2 pages ahead, 2 ms work per page", "prefetching 1 page ahead, 2 ms work per page");
+    /** The clients compared, in the order of the table. */
+    static final List<String> CLIENTS = List.of(RAW, RAW_AGAIN, JDK, GENERATED, FACADE, FACADE_ASYNC, RAW_ENQUEUE, STOCK_OKHTTP_GSON,
+            STOCK_NATIVE);
+
+    /** The listings compared, in the order of the table; the first {@link #PLAIN_LISTINGS} consume nothing. */
+    static final List<String> LISTINGS = List.of("hand loop", "auto-paging", "stock okhttp-gson hand loop", "stock native hand loop",
+            "hand loop, 2 ms work per page", "auto-paging, 2 ms work per page", "prefetching 2 pages ahead, 2 ms work per page",
+            "prefetching 1 page ahead, 2 ms work per page");
+
+    /** How many of {@link #LISTINGS} consume nothing (their base is the first hand loop; the others' is the hand loop with work). */
+    static final int PLAIN_LISTINGS = 4;
 
     /**
      * One fork of the measurement, started by {@link BenchRunner}: runs every client against a
      * server of its own and prints one {@code RESULT} line per client (name, median, p99).
      *
-     * @param args the suite ({@code get} or {@code paging}), warm-up rounds, recorded rounds, seed
+     * @param args the suite ({@code get} or {@code paging}), warm-up rounds, recorded rounds, seed,
+     *     and for {@code paging} how many orgs to list
      * @throws Exception if a call fails
      */
     public static void main(String[] args) throws Exception {
         int warmup = Integer.parseInt(args[1]);
         int rounds = Integer.parseInt(args[2]);
         long seed = Long.parseLong(args[3]);
-        Map<String, Result> results = args[0].equals("paging") ? paging(warmup, rounds, seed) : gets(warmup, rounds, seed);
+        Map<String, Result> results = args[0].equals("paging") ? paging(Integer.parseInt(args[4]), warmup, rounds, seed)
+                : gets(warmup, rounds, seed);
         results.forEach((name, result) -> System.out.println("RESULT\t" + name + "\t" + result.median() + "\t" + result.p99()));
     }
 
-    private static Map<String, Result> paging(int warmup, int rounds, long seed) throws Exception {
-        int total = 20_000;
+    private static Map<String, Result> paging(int total, int warmup, int rounds, long seed) throws Exception {
         try (BenchServer server = BenchServer.start(total, java.time.Duration.ofMillis(2));
              house.openapp.sdk.OpenAppClient facade = Clients.facade(server.apiRoot())) {
             house.openapp.sdk.generated.ApiClient generatedClient = Clients.generated(server.apiRoot());
@@ -60,15 +84,20 @@ final class InterleavedLatency {
             house.openapp.sdk.Orgs orgs = facade.orgs();
             java.util.function.Consumer<Object> sink = org -> consumed ^= org.hashCode();
             long work = PagingBenchmark.WORK_NANOS_PER_ORG;
+            house.openapp.sdk.bench.stock.okhttpgson.api.OrgsApi stockOkHttpGson = Clients.stockOkHttpGson(server.apiRoot());
+            house.openapp.sdk.bench.stock.nativeclient.api.OrgsApi stockNative = Clients.stockNative(server.apiRoot());
             Map<String, Variant> variants = new LinkedHashMap<>();
             variants.put(LISTINGS.get(0), () -> expect(total, PagingBenchmark.handLoop(generated, sink, 0)));
             variants.put(LISTINGS.get(1), () -> expect(total, PagingBenchmark.autoPaging(orgs, sink, 0, 0)));
-            variants.put(LISTINGS.get(2), () -> expect(total, PagingBenchmark.handLoop(generated, sink, work)));
-            variants.put(LISTINGS.get(3), () -> expect(total, PagingBenchmark.autoPaging(orgs, sink, work, 0)));
-            variants.put(LISTINGS.get(4), () -> expect(total, PagingBenchmark.autoPaging(orgs, sink, work, 2)));
-            variants.put(LISTINGS.get(5), () -> expect(total, PagingBenchmark.autoPaging(orgs, sink, work, 1)));
+            variants.put(LISTINGS.get(2), () -> expect(total, PagingBenchmark.stockOkHttpGsonLoop(stockOkHttpGson, sink)));
+            variants.put(LISTINGS.get(3), () -> expect(total, PagingBenchmark.stockNativeLoop(stockNative, sink)));
+            variants.put(LISTINGS.get(4), () -> expect(total, PagingBenchmark.handLoop(generated, sink, work)));
+            variants.put(LISTINGS.get(5), () -> expect(total, PagingBenchmark.autoPaging(orgs, sink, work, 0)));
+            variants.put(LISTINGS.get(6), () -> expect(total, PagingBenchmark.autoPaging(orgs, sink, work, 2)));
+            variants.put(LISTINGS.get(7), () -> expect(total, PagingBenchmark.autoPaging(orgs, sink, work, 1)));
             Map<String, Result> results = run(variants, warmup, rounds, seed);
             Clients.shutdown(generatedClient.getOkHttpClient());
+            Clients.shutdown(stockOkHttpGson.getApiClient().getHttpClient());
             return results;
         }
     }
@@ -92,16 +121,24 @@ final class InterleavedLatency {
             house.openapp.sdk.generated.ApiClient generatedClient = Clients.generated(root);
             house.openapp.sdk.generated.api.OrgsApi generated = generatedClient.createService(house.openapp.sdk.generated.api.OrgsApi.class);
             house.openapp.sdk.Orgs orgs = facade.orgs();
+            house.openapp.sdk.bench.stock.okhttpgson.api.OrgsApi stockOkHttpGson = Clients.stockOkHttpGson(root);
+            house.openapp.sdk.bench.stock.nativeclient.api.OrgsApi stockNative = Clients.stockNative(root);
+            String id = BenchServer.ORG_ID;
             Map<String, Variant> variants = new LinkedHashMap<>();
-            variants.put(CLIENTS.get(0), () -> Clients.check(Clients.rawOkHttpGet(okHttp, apiRoot, BenchServer.ORG_ID), "raw"));
-            variants.put(CLIENTS.get(1), () -> Clients.check(Clients.rawOkHttpGet(okHttp, apiRoot, BenchServer.ORG_ID), "raw"));
-            variants.put(CLIENTS.get(2), () -> Clients.check(Clients.jdkGet(jdk, apiRoot, BenchServer.ORG_ID), "jdk"));
-            variants.put(CLIENTS.get(3), () -> Clients.check(Clients.generatedGet(generated), "generated"));
-            variants.put(CLIENTS.get(4), () -> Clients.check(orgs.get(BenchServer.ORG_ID), "facade"));
-            variants.put(CLIENTS.get(5), () -> Clients.check(orgs.getAsync(BenchServer.ORG_ID, false).join(), "async"));
+            variants.put(RAW, () -> Clients.check(Clients.rawOkHttpGet(okHttp, apiRoot, id), "raw"));
+            variants.put(RAW_AGAIN, () -> Clients.check(Clients.rawOkHttpGet(okHttp, apiRoot, id), "raw"));
+            variants.put(JDK, () -> Clients.check(Clients.jdkGet(jdk, apiRoot, id), "jdk"));
+            variants.put(GENERATED, () -> Clients.check(Clients.generatedGet(generated), "generated"));
+            variants.put(FACADE, () -> Clients.check(orgs.get(id), "facade"));
+            variants.put(FACADE_ASYNC, () -> Clients.check(orgs.getAsync(id, false).join(), "async"));
+            variants.put(RAW_ENQUEUE, () -> Clients.check(Clients.rawOkHttpGetAsync(okHttp, apiRoot, id).join(), "raw enqueue"));
+            variants.put(STOCK_OKHTTP_GSON, () -> Clients.check(Clients.stockOkHttpGsonGet(stockOkHttpGson, id).getId(), "stock okhttp-gson"));
+            variants.put(STOCK_NATIVE, () -> Clients.check(Clients.stockNativeGet(stockNative, id).getId(), "stock native"));
             Map<String, Result> results = run(variants, warmup, rounds, seed);
             Clients.shutdown(okHttp);
             Clients.shutdown(generatedClient.getOkHttpClient());
+            Clients.shutdown(stockOkHttpGson.getApiClient().getHttpClient());
+            Clients.shutdown(stockOkHttpGson.getApiClient().getHttpClient());
             return results;
         }
     }

@@ -24,7 +24,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 import java.io.IOException;
+import java.lang.reflect.Type;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -32,7 +37,10 @@ import java.util.function.Consumer;
  * Benchmark 2: listing all of 20,000 orgs in pages of 200 from a server that waits 2 ms before
  * each page. A hand-written loop over the generated {@code OrgsApi} against the facade's
  * auto-paging, first with a consumer that does nothing, then with one that spends about 2 ms per
- * page (10 µs per org) to show what prefetching hides.
+ * page (10 µs per org) to show what prefetching hides. The stock openapi-generator clients page
+ * by hand too: {@code native} through its typed {@code listOrgs}, {@code okhttp-gson} through
+ * its {@code ApiClient.buildCall}, because its typed {@code listOrgs} sends the wrong keys
+ * ({@link #typedStockOkHttpGsonListing}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -54,9 +62,11 @@ public class PagingBenchmark {
     private OrgsApi generated;
     private OpenAppClient facade;
     private Orgs orgs;
+    private house.openapp.sdk.bench.stock.okhttpgson.api.OrgsApi stockOkHttpGson;
+    private house.openapp.sdk.bench.stock.nativeclient.api.OrgsApi stockNative;
 
     /**
-     * Starts the server and both clients.
+     * Starts the server and the clients.
      *
      * @throws IOException if the server does not start
      */
@@ -67,6 +77,8 @@ public class PagingBenchmark {
         generated = generatedClient.createService(OrgsApi.class);
         facade = Clients.facade(server.apiRoot());
         orgs = facade.orgs();
+        stockOkHttpGson = Clients.stockOkHttpGson(server.apiRoot());
+        stockNative = Clients.stockNative(server.apiRoot());
     }
 
     /**
@@ -78,6 +90,7 @@ public class PagingBenchmark {
     public void tearDown() throws IOException {
         facade.close();
         Clients.shutdown(generatedClient.getOkHttpClient());
+        Clients.shutdown(stockOkHttpGson.getApiClient().getHttpClient());
         server.close();
     }
 
@@ -149,6 +162,30 @@ public class PagingBenchmark {
         return check(autoPaging(orgs, sink::consume, WORK_NANOS_PER_ORG, 1));
     }
 
+    /**
+     * The hand loop over the stock {@code okhttp-gson} client, consuming nothing.
+     *
+     * @param sink consumes every org
+     * @return how many orgs were seen
+     * @throws Exception on failure
+     */
+    @Benchmark
+    public int g_stockOkHttpGsonLoop(Blackhole sink) throws Exception {
+        return check(stockOkHttpGsonLoop(stockOkHttpGson, sink::consume));
+    }
+
+    /**
+     * The hand loop over the stock {@code native} client, consuming nothing.
+     *
+     * @param sink consumes every org
+     * @return how many orgs were seen
+     * @throws Exception on failure
+     */
+    @Benchmark
+    public int h_stockNativeLoop(Blackhole sink) throws Exception {
+        return check(stockNativeLoop(stockNative, sink::consume));
+    }
+
     static int handLoop(OrgsApi api, Consumer<Object> sink, long workNanos) throws IOException {
         int seen = 0;
         int offset = 0;
@@ -157,6 +194,7 @@ public class PagingBenchmark {
             if (page == null) {
                 throw new IOException("no page at offset " + offset);
             }
+            checkPage(page.getItems().isEmpty() ? null : page.getItems().get(0).getId(), offset);
             for (OrganizationResponse org : page.getItems()) {
                 consume(sink, org, workNanos);
                 seen++;
@@ -164,6 +202,100 @@ public class PagingBenchmark {
             offset += page.getItems().size();
             if (page.getItems().isEmpty() || offset >= page.getTotal()) {
                 return seen;
+            }
+        }
+    }
+
+    private static final Type STOCK_PAGE = house.openapp.sdk.bench.stock.okhttpgson.model.OrganizationPage.class;
+
+    /**
+     * The loop a user of the stock {@code okhttp-gson} client ends up writing: its typed
+     * {@code listOrgs} sends {@code pagination=<toString()>} instead of {@code limit} and
+     * {@code offset}, so the pages go through its {@code ApiClient.buildCall} with the keys spelled
+     * by hand, and are parsed by its own {@code JSON} into its own model.
+     */
+    static int stockOkHttpGsonLoop(house.openapp.sdk.bench.stock.okhttpgson.api.OrgsApi api, Consumer<Object> sink)
+            throws house.openapp.sdk.bench.stock.okhttpgson.ApiException {
+        house.openapp.sdk.bench.stock.okhttpgson.ApiClient client = api.getApiClient();
+        int seen = 0;
+        int offset = 0;
+        while (true) {
+            List<house.openapp.sdk.bench.stock.okhttpgson.Pair> query = List.of(
+                    new house.openapp.sdk.bench.stock.okhttpgson.Pair("limit", Integer.toString(PAGE)),
+                    new house.openapp.sdk.bench.stock.okhttpgson.Pair("offset", Integer.toString(offset)));
+            HashMap<String, String> headers = new HashMap<>();
+            headers.put("Accept", "application/json");
+            okhttp3.Call call = client.buildCall(null, "/orgs", "GET", query, List.of(), null, headers, new HashMap<>(), new HashMap<>(),
+                    new String[] {"api_key"}, null);
+            house.openapp.sdk.bench.stock.okhttpgson.model.OrganizationPage page =
+                    client.<house.openapp.sdk.bench.stock.okhttpgson.model.OrganizationPage>execute(call, STOCK_PAGE).getData();
+            checkPage(page.getItems().isEmpty() ? null : page.getItems().get(0).getId(), offset);
+            for (house.openapp.sdk.bench.stock.okhttpgson.model.OrganizationResponse org : page.getItems()) {
+                sink.accept(org);
+                seen++;
+            }
+            offset += page.getItems().size();
+            if (page.getItems().isEmpty() || offset >= page.getTotal()) {
+                return seen;
+            }
+        }
+    }
+
+    /**
+     * The loop over the stock {@code native} client's typed {@code listOrgs}. Both query objects
+     * are passed: it dereferences {@code output_options} unchecked, so leaving that optional
+     * parameter out throws a {@code NullPointerException}.
+     */
+    static int stockNativeLoop(house.openapp.sdk.bench.stock.nativeclient.api.OrgsApi api, Consumer<Object> sink)
+            throws house.openapp.sdk.bench.stock.nativeclient.ApiException {
+        house.openapp.sdk.bench.stock.nativeclient.model.MultiResourceOutputOptionsQuery options =
+                new house.openapp.sdk.bench.stock.nativeclient.model.MultiResourceOutputOptionsQuery();
+        int seen = 0;
+        int offset = 0;
+        while (true) {
+            house.openapp.sdk.bench.stock.nativeclient.model.OrganizationPage page = api.listOrgs(options,
+                    new house.openapp.sdk.bench.stock.nativeclient.model.PaginationQuery().limit(PAGE).offset(offset));
+            checkPage(page.getItems().isEmpty() ? null : page.getItems().get(0).getId(), offset);
+            for (house.openapp.sdk.bench.stock.nativeclient.model.OrganizationResponse org : page.getItems()) {
+                sink.accept(org);
+                seen++;
+            }
+            offset += page.getItems().size();
+            if (page.getItems().isEmpty() || offset >= page.getTotal()) {
+                return seen;
+            }
+        }
+    }
+
+    /**
+     * What a listing through the stock {@code okhttp-gson} client's typed {@code listOrgs} does:
+     * the loop a user writes first, advancing the offset by each page, until it has seen the
+     * total.
+     *
+     * @param requests the pages fetched
+     * @param seen the orgs seen
+     * @param distinct the distinct ids among them
+     */
+    record TypedListing(int requests, int seen, int distinct) {
+    }
+
+    static TypedListing typedStockOkHttpGsonListing(house.openapp.sdk.bench.stock.okhttpgson.api.OrgsApi api)
+            throws house.openapp.sdk.bench.stock.okhttpgson.ApiException {
+        Set<String> ids = new HashSet<>();
+        int requests = 0;
+        int seen = 0;
+        int offset = 0;
+        while (true) {
+            house.openapp.sdk.bench.stock.okhttpgson.model.OrganizationPage page = api.listOrgs(null,
+                    new house.openapp.sdk.bench.stock.okhttpgson.model.PaginationQuery().limit(PAGE).offset(offset));
+            requests++;
+            for (house.openapp.sdk.bench.stock.okhttpgson.model.OrganizationResponse org : page.getItems()) {
+                ids.add(org.getId());
+                seen++;
+            }
+            offset += page.getItems().size();
+            if (page.getItems().isEmpty() || offset >= page.getTotal()) {
+                return new TypedListing(requests, seen, ids.size());
             }
         }
     }
@@ -176,6 +308,13 @@ public class PagingBenchmark {
             seen++;
         }
         return seen;
+    }
+
+    /** Fails unless a page starts where it was asked to: a hand loop that pages wrongly measures nothing. */
+    private static void checkPage(String firstId, int offset) {
+        if (firstId != null && !firstId.equals(BenchServer.listedId(offset))) {
+            throw new IllegalStateException("the page at offset " + offset + " starts with " + firstId);
+        }
     }
 
     private static void consume(Consumer<Object> sink, OrganizationResponse org, long workNanos) {

@@ -27,8 +27,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Benchmark 1: the cost of one {@code GET /orgs/{id}} (a ~1 KB body parsed into
  * {@link OrganizationResponse}) through each client, on one thread, against the same keep-alive
- * loopback server. Sampled, so the runner can quote the median and the 99th percentile; run
- * with the GC profiler for bytes allocated per call.
+ * loopback server, including raw OkHttp's {@code enqueue} (the async baseline) and the stock
+ * openapi-generator {@code okhttp-gson} and {@code native} clients. Sampled, so the runner can
+ * quote the median and the 99th percentile; run with the GC profiler for bytes allocated per call.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -45,6 +46,8 @@ public class PerCallBenchmark {
     private OrgsApi generated;
     private OpenAppClient facade;
     private Orgs orgs;
+    private house.openapp.sdk.bench.stock.okhttpgson.api.OrgsApi stockOkHttpGson;
+    private house.openapp.sdk.bench.stock.nativeclient.api.OrgsApi stockNative;
 
     /**
      * Starts the server and every client, and checks each returns the org.
@@ -62,11 +65,16 @@ public class PerCallBenchmark {
         generated = generatedClient.createService(OrgsApi.class);
         facade = Clients.facade(root);
         orgs = facade.orgs();
+        stockOkHttpGson = Clients.stockOkHttpGson(root);
+        stockNative = Clients.stockNative(root);
         Clients.check(a_rawOkHttp(), "raw OkHttp");
         Clients.check(b_jdkHttpClient(), "JDK HttpClient");
         Clients.check(c_generated(), "generated OrgsApi");
         Clients.check(d_facadeSync(), "facade get");
         Clients.check(e_facadeAsync(), "facade getAsync");
+        Clients.check(f_rawOkHttpEnqueue(), "raw OkHttp enqueue");
+        Clients.check(g_stockOkHttpGson().getId(), "stock okhttp-gson");
+        Clients.check(h_stockNative().getId(), "stock native");
     }
 
     /**
@@ -79,6 +87,7 @@ public class PerCallBenchmark {
         facade.close();
         Clients.shutdown(okHttp);
         Clients.shutdown(generatedClient.getOkHttpClient());
+        Clients.shutdown(stockOkHttpGson.getApiClient().getHttpClient());
         server.close();
     }
 
@@ -145,5 +154,38 @@ public class PerCallBenchmark {
     @Benchmark
     public OrganizationResponse e_facadeAsync() {
         return orgs.getAsync(BenchServer.ORG_ID, false).join();
+    }
+
+    /**
+     * (f) Raw OkHttp's {@code enqueue} with Gson on the dispatcher thread (waiting for the future):
+     * the baseline of (e).
+     *
+     * @return the org
+     */
+    @Benchmark
+    public OrganizationResponse f_rawOkHttpEnqueue() {
+        return Clients.rawOkHttpGetAsync(okHttp, apiRoot, BenchServer.ORG_ID).join();
+    }
+
+    /**
+     * (g) The stock openapi-generator {@code okhttp-gson} client.
+     *
+     * @return the org, in that client's model
+     * @throws Exception on failure
+     */
+    @Benchmark
+    public house.openapp.sdk.bench.stock.okhttpgson.model.OrganizationResponse g_stockOkHttpGson() throws Exception {
+        return Clients.stockOkHttpGsonGet(stockOkHttpGson, BenchServer.ORG_ID);
+    }
+
+    /**
+     * (h) The stock openapi-generator {@code native} client.
+     *
+     * @return the org, in that client's model
+     * @throws Exception on failure
+     */
+    @Benchmark
+    public house.openapp.sdk.bench.stock.nativeclient.model.OrganizationResponse h_stockNative() throws Exception {
+        return Clients.stockNativeGet(stockNative, BenchServer.ORG_ID);
     }
 }
