@@ -165,8 +165,8 @@ public final class Transport {
         });
         future.whenComplete((value, failure) -> {
             if (future.isCancelled()) {
+                CallEvents.end(operation, failure); // before cancel(), whose onFailure would end it as a connection failure
                 httpCall.cancel();
-                CallEvents.end(operation, failure);
             }
         });
         return future;

@@ -13,17 +13,24 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/** The README's Java examples are exactly the snippets that {@link DocsSnippetsTest} compiles and runs. */
+/**
+ * The README's Java examples are exactly the snippets that {@link DocsSnippetsTest} (and, for
+ * tracing, {@code otel.OpenAppTelemetryTest}) compile and run.
+ */
 class ReadmeSnippetsTest {
+    /** Where the "Tracing and metrics" snippet is tested: it needs OpenTelemetry, which DocsSnippetsTest does without. */
+    private static final String TRACING_TEST = "src/test/java/house/openapp/sdk/otel/OpenAppTelemetryTest.java";
 
     @Test
     void everyReadmeSnippetIsTheTestedCodeVerbatim() throws IOException {
         Map<String, String> tested = regions(Files.readAllLines(Path.of("src/test/java/house/openapp/sdk/DocsSnippetsTest.java"),
                 StandardCharsets.UTF_8));
+        tested.putAll(regions(Files.readAllLines(Path.of(TRACING_TEST), StandardCharsets.UTF_8)));
         Map<String, String> documented = readmeBlocks(Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8));
 
-        assertEquals(DocsSnippetsTest.README_SNIPPETS, List.copyOf(documented.keySet()),
-                "the README quotes these snippets, in this order");
+        List<String> expected = new java.util.ArrayList<>(DocsSnippetsTest.README_SNIPPETS);
+        expected.add("tracing");
+        assertEquals(expected, List.copyOf(documented.keySet()), "the README quotes these snippets, in this order");
         for (Map.Entry<String, String> block : documented.entrySet()) {
             assertEquals(tested.get(block.getKey()), block.getValue(),
                     "README snippet " + block.getKey() + " differs from DocsSnippetsTest; copy the tested region into the README");
