@@ -1,41 +1,41 @@
 package house.openapp.sdk;
 
-import house.openapp.sdk.internal.Checks;
+import house.openapp.sdk.generated.QueryObjects;
 import house.openapp.sdk.generated.model.MultiResourceOutputOptionsQuery;
 import house.openapp.sdk.generated.model.PaginationQuery;
+import house.openapp.sdk.internal.RequestExtras;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The filter and page of a list call: every property of the API's {@code output_options}
- * ({@code include_deleted}, {@code only_deleted}) and {@code pagination} ({@code limit},
- * {@code offset}) query objects; an immutable value. Unset properties are not sent, so the
- * server's defaults apply.
+ * The filter and page of a list call: the API's {@code output_options} and {@code pagination}
+ * query objects, held as (copies of) the generated models, so every property the bundle
+ * declares is carried, including ones added after this class was written; an immutable value.
+ * Unset properties are not sent, so the server's defaults apply.
  *
  * <pre>{@code
  * Page<OrganizationResponse> page = client.orgs().list(ListParams.builder().includeDeleted(true).limit(50).build());
- * // or with the generated query models as they are:
+ * // or with the generated query models as they are, every property kept:
  * client.orgs().list(ListParams.of(new MultiResourceOutputOptionsQuery().onlyDeleted(true), new PaginationQuery().limit(10)));
  * }</pre>
+ *
+ * <p>A query parameter the server knows but this SDK's bundle does not yet declare can be sent
+ * with {@link Builder#putAdditionalQueryParam(String, String)}.
  */
 public final class ListParams {
-    /** The largest page the API serves. */
-    public static final int MAX_LIMIT = 200;
-
     /** No properties set: the server's defaults. */
     public static final ListParams DEFAULT = builder().build();
 
-    private final Boolean includeDeleted;
-    private final Boolean onlyDeleted;
-    private final Integer limit;
-    private final Integer offset;
+    private final MultiResourceOutputOptionsQuery outputOptions;
+    private final PaginationQuery pagination;
+    private final RequestExtras extras;
 
     private ListParams(Builder builder) {
-        this.includeDeleted = builder.includeDeleted;
-        this.onlyDeleted = builder.onlyDeleted;
-        this.limit = builder.limit;
-        this.offset = builder.offset;
+        this.outputOptions = RequestExtras.copy(builder.outputOptions, MultiResourceOutputOptionsQuery.class).checkBounds();
+        this.pagination = RequestExtras.copy(builder.pagination, PaginationQuery.class).checkBounds();
+        this.extras = builder.extras;
     }
 
     /**
@@ -44,72 +44,35 @@ public final class ListParams {
      * @return a new builder
      */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(null, null, RequestExtras.NONE);
     }
 
     /**
-     * Takes the generated query models as they are; either may be {@code null}.
+     * Takes (copies of) the generated query models with every property they hold; either may be
+     * {@code null}.
      *
      * @param outputOptions the {@code output_options} query object, or {@code null}
      * @param pagination the {@code pagination} query object, or {@code null}
      * @return the equivalent parameters
-     * @throws IllegalArgumentException if {@code limit} or {@code offset} is out of range
+     * @throws IllegalArgumentException if a property is outside the bounds the bundle declares
      */
     public static ListParams of(MultiResourceOutputOptionsQuery outputOptions, PaginationQuery pagination) {
-        Builder builder = builder();
-        if (outputOptions != null) {
-            builder.includeDeleted = outputOptions.getIncludeDeleted();
-            builder.onlyDeleted = outputOptions.getOnlyDeleted();
-        }
-        if (pagination != null) {
-            if (pagination.getLimit() != null) {
-                builder.limit(pagination.getLimit());
-            }
-            if (pagination.getOffset() != null) {
-                builder.offset(pagination.getOffset());
-            }
-        }
-        return builder.build();
+        return new Builder(outputOptions, pagination, RequestExtras.NONE).build();
     }
 
-    /**
-     * Whether soft-deleted resources are returned as well.
-     *
-     * @return the value, empty when unset
-     */
-    public Optional<Boolean> includeDeleted() {
-        return Optional.ofNullable(includeDeleted);
-    }
-
-    /**
-     * Whether only soft-deleted resources are returned.
-     *
-     * @return the value, empty when unset
-     */
-    public Optional<Boolean> onlyDeleted() {
-        return Optional.ofNullable(onlyDeleted);
-    }
-
-    /**
-     * The page size.
-     *
-     * @return the limit, empty for the server's default
-     */
+    /** @return the page size, empty for the server's default */
     public Optional<Integer> limit() {
-        return Optional.ofNullable(limit);
+        return Optional.ofNullable(pagination.getLimit());
     }
 
-    /**
-     * How many items to skip.
-     *
-     * @return the offset, empty for 0
-     */
+    /** @return how many items to skip, empty for 0 */
     public Optional<Integer> offset() {
-        return Optional.ofNullable(offset);
+        return Optional.ofNullable(pagination.getOffset());
     }
 
     /**
-     * The same parameters at another offset (how auto-paging moves on).
+     * The same parameters at another offset (how auto-paging moves on): every other property,
+     * and the additional query parameters, are kept.
      *
      * @param newOffset the offset, at least 0
      * @return new parameters
@@ -118,66 +81,56 @@ public final class ListParams {
         return toBuilder().offset(newOffset).build();
     }
 
-    /**
-     * The {@code output_options} query object of these parameters.
-     *
-     * @return a new generated model
-     */
+    /** @return a copy of the {@code output_options} query object, every property included */
     public MultiResourceOutputOptionsQuery outputOptions() {
-        return new MultiResourceOutputOptionsQuery().includeDeleted(includeDeleted).onlyDeleted(onlyDeleted);
+        return RequestExtras.copy(outputOptions, MultiResourceOutputOptionsQuery.class);
     }
 
-    /**
-     * The {@code pagination} query object of these parameters.
-     *
-     * @return a new generated model
-     */
+    /** @return a copy of the {@code pagination} query object, every property included */
     public PaginationQuery pagination() {
-        return new PaginationQuery().limit(limit).offset(offset);
+        return RequestExtras.copy(pagination, PaginationQuery.class);
     }
 
-    /**
-     * A builder initialised from these parameters.
-     *
-     * @return a new builder
-     */
+    /** @return the additional query parameters, wire key to value, in order */
+    public Map<String, String> additionalQueryParams() {
+        return extras.query();
+    }
+
+    RequestExtras extras() {
+        return extras;
+    }
+
+    /** @return a builder initialised from these parameters */
     public Builder toBuilder() {
-        Builder builder = new Builder();
-        builder.includeDeleted = includeDeleted;
-        builder.onlyDeleted = onlyDeleted;
-        builder.limit = limit;
-        builder.offset = offset;
-        return builder;
+        return new Builder(outputOptions, pagination, extras);
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ListParams that
-                && Objects.equals(includeDeleted, that.includeDeleted)
-                && Objects.equals(onlyDeleted, that.onlyDeleted)
-                && Objects.equals(limit, that.limit)
-                && Objects.equals(offset, that.offset);
+        return other instanceof ListParams that && outputOptions.equals(that.outputOptions)
+                && pagination.equals(that.pagination) && extras.equals(that.extras);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(includeDeleted, onlyDeleted, limit, offset);
+        return Objects.hash(outputOptions, pagination, extras);
     }
 
     @Override
     public String toString() {
-        return "ListParams{includeDeleted=" + includeDeleted + ", onlyDeleted=" + onlyDeleted + ", limit=" + limit
-                + ", offset=" + offset + "}";
+        return "ListParams" + QueryObjects.explodeAll(outputOptions, pagination) + extras;
     }
 
     /** Builder of {@link ListParams}; not thread-safe. */
     public static final class Builder {
-        private Boolean includeDeleted;
-        private Boolean onlyDeleted;
-        private Integer limit;
-        private Integer offset;
+        private final MultiResourceOutputOptionsQuery outputOptions;
+        private final PaginationQuery pagination;
+        private RequestExtras extras;
 
-        private Builder() {
+        private Builder(MultiResourceOutputOptionsQuery outputOptions, PaginationQuery pagination, RequestExtras extras) {
+            this.outputOptions = RequestExtras.copy(outputOptions, MultiResourceOutputOptionsQuery.class);
+            this.pagination = RequestExtras.copy(pagination, PaginationQuery.class);
+            this.extras = extras;
         }
 
         /**
@@ -187,7 +140,7 @@ public final class ListParams {
          * @return this builder
          */
         public Builder includeDeleted(boolean includeDeleted) {
-            this.includeDeleted = includeDeleted;
+            outputOptions.setIncludeDeleted(includeDeleted);
             return this;
         }
 
@@ -198,29 +151,47 @@ public final class ListParams {
          * @return this builder
          */
         public Builder onlyDeleted(boolean onlyDeleted) {
-            this.onlyDeleted = onlyDeleted;
+            outputOptions.setOnlyDeleted(onlyDeleted);
             return this;
         }
 
         /**
          * Sets the page size ({@code limit}).
          *
-         * @param limit 0..200
+         * @param limit within the bounds the bundle declares ({@link PaginationQuery#checkBounds()})
          * @return this builder
+         * @throws IllegalArgumentException if out of bounds
          */
         public Builder limit(int limit) {
-            this.limit = Checks.range("limit", limit, 0, MAX_LIMIT);
+            new PaginationQuery().limit(limit).checkBounds();
+            pagination.setLimit(limit);
             return this;
         }
 
         /**
          * Sets how many items to skip ({@code offset}).
          *
-         * @param offset at least 0
+         * @param offset within the bounds the bundle declares (at least 0)
          * @return this builder
+         * @throws IllegalArgumentException if out of bounds
          */
         public Builder offset(int offset) {
-            this.offset = Checks.nonNegative("offset", offset);
+            new PaginationQuery().offset(offset).checkBounds();
+            pagination.setOffset(offset);
+            return this;
+        }
+
+        /**
+         * Sends one more query parameter, after the query objects are serialised (it replaces a
+         * key of the same name): the way to use a parameter the server knows before this SDK is
+         * regenerated from a bundle that declares it.
+         *
+         * @param name the wire key
+         * @param value its value as sent
+         * @return this builder
+         */
+        public Builder putAdditionalQueryParam(String name, String value) {
+            extras = extras.withQuery(name, value);
             return this;
         }
 
@@ -228,6 +199,7 @@ public final class ListParams {
          * Builds the parameters.
          *
          * @return the parameters
+         * @throws IllegalArgumentException if a property is outside the bounds the bundle declares
          */
         public ListParams build() {
             return new ListParams(this);

@@ -6,29 +6,26 @@ import house.openapp.sdk.internal.Checks;
 import java.util.Objects;
 
 /**
- * What {@link Orgs#create(OrgCreateParams)} creates: a name, and optionally a description, a
- * parent, an admin-chosen id, and the {@code include_deleted} flag; an immutable value.
+ * What {@link Orgs#create(OrgCreateParams)} creates, held as (a copy of) the generated
+ * {@link CreateOrganizationRequest}, so every property the bundle declares is carried, including
+ * ones added after this class was written; plus the {@code include_deleted} flag. An immutable
+ * value.
  *
  * <pre>{@code
  * OrgCreateParams params = OrgCreateParams.builder(LocalizedString.of("en", "Field Office"))
  *     .description("North gate")
  *     .parentId(parent.getId())
  *     .build();
+ * // or from the generated model as it is, every property kept:
+ * OrgCreateParams same = OrgCreateParams.from(params.toRequest());
  * }</pre>
+ *
+ * <p>A body property or query parameter the server knows but this SDK's bundle does not yet
+ * declare can be sent with {@code putAdditionalBodyProperty} and {@code putAdditionalQueryParam}.
  */
-public final class OrgCreateParams {
-    private final LocalizedString name;
-    private final String description;
-    private final String parentId;
-    private final String id;
-    private final boolean includeDeleted;
-
+public final class OrgCreateParams extends RequestParams<CreateOrganizationRequest> {
     private OrgCreateParams(Builder builder) {
-        this.name = builder.name;
-        this.description = builder.description;
-        this.parentId = builder.parentId;
-        this.id = builder.id;
-        this.includeDeleted = builder.includeDeleted;
+        super(CreateOrganizationRequest.class, builder, CreateOrganizationRequest::checkBounds);
     }
 
     /**
@@ -38,63 +35,34 @@ public final class OrgCreateParams {
      * @return a new builder
      */
     public static Builder builder(LocalizedString name) {
-        return new Builder(name);
+        return new Builder(new CreateOrganizationRequest().name(Objects.requireNonNull(name, "name").toModel()), null);
     }
 
     /**
-     * The name.
+     * Takes (a copy of) the generated request with every property it holds.
      *
-     * @return the name
+     * @param request the request body; its {@code name} is required
+     * @return the equivalent parameters
      */
+    public static OrgCreateParams from(CreateOrganizationRequest request) {
+        Objects.requireNonNull(Objects.requireNonNull(request, "request").getName(), "request.name");
+        return new Builder(request, null).build();
+    }
+
+    /** @return the name */
     public LocalizedString name() {
-        return name;
+        return LocalizedString.from(request().getName());
     }
 
-    /**
-     * Whether {@code include_deleted=true} is sent.
-     *
-     * @return the flag
-     */
-    public boolean includeDeleted() {
-        return includeDeleted;
-    }
-
-    /**
-     * The request body of these parameters.
-     *
-     * @return a new generated model
-     */
-    public CreateOrganizationRequest toRequest() {
-        return new CreateOrganizationRequest().name(name.toModel()).description(description).parentId(parentId).id(id);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof OrgCreateParams that && name.equals(that.name) && Objects.equals(description, that.description)
-                && Objects.equals(parentId, that.parentId) && Objects.equals(id, that.id) && includeDeleted == that.includeDeleted;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(name, description, parentId, id, includeDeleted);
-    }
-
-    @Override
-    public String toString() {
-        return "OrgCreateParams{name=" + name + ", description=" + description + ", parentId=" + parentId + ", id=" + id
-                + ", includeDeleted=" + includeDeleted + "}";
+    /** @return a builder initialised from these parameters */
+    public Builder toBuilder() {
+        return new Builder(null, this);
     }
 
     /** Builder of {@link OrgCreateParams}; not thread-safe. */
-    public static final class Builder {
-        private final LocalizedString name;
-        private String description;
-        private String parentId;
-        private String id;
-        private boolean includeDeleted;
-
-        private Builder(LocalizedString name) {
-            this.name = Objects.requireNonNull(name, "name");
+    public static final class Builder extends RequestParams.Builder<CreateOrganizationRequest, Builder> {
+        private Builder(CreateOrganizationRequest request, OrgCreateParams from) {
+            super(CreateOrganizationRequest.class, request, from);
         }
 
         /**
@@ -104,18 +72,18 @@ public final class OrgCreateParams {
          * @return this builder
          */
         public Builder description(String description) {
-            this.description = description;
+            request.setDescription(description);
             return this;
         }
 
         /**
          * Creates the organisation under this parent; the caller needs {@code admin} there.
          *
-         * @param parentId the parent's id
+         * @param parentId the parent's id; not {@code null} (leave it unset for no parent)
          * @return this builder
          */
         public Builder parentId(String parentId) {
-            this.parentId = Checks.id("parentId", parentId);
+            request.setParentId(Checks.id("parentId", parentId));
             return this;
         }
 
@@ -126,18 +94,7 @@ public final class OrgCreateParams {
          * @return this builder
          */
         public Builder id(String id) {
-            this.id = Checks.id("id", id);
-            return this;
-        }
-
-        /**
-         * Sends {@code include_deleted=true} with the create.
-         *
-         * @param includeDeleted the flag
-         * @return this builder
-         */
-        public Builder includeDeleted(boolean includeDeleted) {
-            this.includeDeleted = includeDeleted;
+            request.setId(Checks.id("id", id));
             return this;
         }
 

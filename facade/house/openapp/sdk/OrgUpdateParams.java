@@ -4,26 +4,29 @@ import house.openapp.sdk.generated.model.UpdateOrganizationRequest;
 import house.openapp.sdk.internal.Checks;
 
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * The changes {@link Orgs#update(String, OrgUpdateParams)} makes: a new name, description or
- * parent (a move of the whole subtree); what is not set stays as it is. An immutable value.
+ * The changes {@link Orgs#update(String, OrgUpdateParams)} makes, held as (a copy of) the
+ * generated {@link UpdateOrganizationRequest}, so every property the bundle declares is carried,
+ * including ones added after this class was written. Each property is in one of three states:
+ * unset (left as it is: not sent), set (sent), or cleared ({@link Builder#clear(String)}: sent
+ * as JSON {@code null}, for a property the bundle declares {@code nullable}). An immutable value.
  *
  * <pre>{@code
  * client.orgs().update(id, OrgUpdateParams.builder().name(LocalizedString.of("en", "Field Office (renamed)")).build());
+ * // remove the description, and move the organisation to the top of the caller's tree:
+ * client.orgs().update(id, OrgUpdateParams.builder().clear("description").clear("parent_id").build());
  * }</pre>
+ *
+ * <p>A body property or query parameter the server knows but this SDK's bundle does not yet
+ * declare can be sent with {@code putAdditionalBodyProperty} and {@code putAdditionalQueryParam}.
  */
-public final class OrgUpdateParams {
-    private final LocalizedString name;
-    private final String description;
-    private final String parentId;
-    private final boolean includeDeleted;
-
+public final class OrgUpdateParams extends RequestParams<UpdateOrganizationRequest> {
     private OrgUpdateParams(Builder builder) {
-        this.name = builder.name;
-        this.description = builder.description;
-        this.parentId = builder.parentId;
-        this.includeDeleted = builder.includeDeleted;
+        super(UpdateOrganizationRequest.class, builder, UpdateOrganizationRequest::checkBounds);
     }
 
     /**
@@ -32,52 +35,35 @@ public final class OrgUpdateParams {
      * @return a new builder
      */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(null, null);
     }
 
     /**
-     * Whether {@code include_deleted=true} is sent.
+     * Takes (a copy of) the generated request with every property it holds; its {@code null}
+     * properties are left unchanged (use {@link Builder#clear(String)} to send a null).
      *
-     * @return the flag
+     * @param request the request body
+     * @return the equivalent changes
      */
-    public boolean includeDeleted() {
-        return includeDeleted;
+    public static OrgUpdateParams from(UpdateOrganizationRequest request) {
+        return new Builder(Objects.requireNonNull(request, "request"), null).build();
     }
 
-    /**
-     * The request body of these changes; unset properties are absent from it.
-     *
-     * @return a new generated model
-     */
-    public UpdateOrganizationRequest toRequest() {
-        return new UpdateOrganizationRequest().name(name == null ? null : name.toModel()).description(description).parentId(parentId);
+    /** @return the wire names of the declared properties sent as JSON {@code null} */
+    public Set<String> cleared() {
+        return extras().body().keySet().stream().filter(name -> extras().body().get(name) == null
+                && UpdateOrganizationRequest.NULLABLE_PROPERTIES.contains(name)).collect(Collectors.toUnmodifiableSet());
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof OrgUpdateParams that && Objects.equals(name, that.name) && Objects.equals(description, that.description)
-                && Objects.equals(parentId, that.parentId) && includeDeleted == that.includeDeleted;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(name, description, parentId, includeDeleted);
-    }
-
-    @Override
-    public String toString() {
-        return "OrgUpdateParams{name=" + name + ", description=" + description + ", parentId=" + parentId
-                + ", includeDeleted=" + includeDeleted + "}";
+    /** @return a builder initialised from these changes */
+    public Builder toBuilder() {
+        return new Builder(null, this);
     }
 
     /** Builder of {@link OrgUpdateParams}; not thread-safe. */
-    public static final class Builder {
-        private LocalizedString name;
-        private String description;
-        private String parentId;
-        private boolean includeDeleted;
-
-        private Builder() {
+    public static final class Builder extends RequestParams.Builder<UpdateOrganizationRequest, Builder> {
+        private Builder(UpdateOrganizationRequest request, OrgUpdateParams from) {
+            super(UpdateOrganizationRequest.class, request, from);
         }
 
         /**
@@ -87,40 +73,54 @@ public final class OrgUpdateParams {
          * @return this builder
          */
         public Builder name(LocalizedString name) {
-            this.name = Objects.requireNonNull(name, "name");
-            return this;
+            request.setName(Objects.requireNonNull(name, "name").toModel());
+            return set(UpdateOrganizationRequest.SERIALIZED_NAME_NAME);
         }
 
         /**
-         * Replaces the description.
+         * Replaces the description; {@link #clear(String) clear("description")} removes it.
          *
          * @param description the new description
          * @return this builder
          */
         public Builder description(String description) {
-            this.description = Objects.requireNonNull(description, "description");
-            return this;
+            request.setDescription(Objects.requireNonNull(description, "description"));
+            return set(UpdateOrganizationRequest.SERIALIZED_NAME_DESCRIPTION);
         }
 
         /**
-         * Moves the organisation and its subtree under another parent.
+         * Moves the organisation and its subtree under another parent;
+         * {@link #clear(String) clear("parent_id")} moves it to the top of the caller's tree.
          *
          * @param parentId the new parent's id
          * @return this builder
          */
         public Builder parentId(String parentId) {
-            this.parentId = Checks.id("parentId", parentId);
-            return this;
+            request.setParentId(Checks.id("parentId", parentId));
+            return set(UpdateOrganizationRequest.SERIALIZED_NAME_PARENT_ID);
         }
 
         /**
-         * Sends {@code include_deleted=true}, to update a soft-deleted organisation.
+         * Sends a property as JSON {@code null}, which clears it, instead of leaving it out (which
+         * leaves it unchanged). Works for every property the bundle declares {@code nullable}
+         * ({@link UpdateOrganizationRequest#NULLABLE_PROPERTIES}); setting it again undoes the clear.
          *
-         * @param includeDeleted the flag
+         * @param property the property's wire name, such as {@code description}
          * @return this builder
+         * @throws IllegalArgumentException if the bundle does not declare the property nullable
          */
-        public Builder includeDeleted(boolean includeDeleted) {
-            this.includeDeleted = includeDeleted;
+        public Builder clear(String property) {
+            if (!UpdateOrganizationRequest.NULLABLE_PROPERTIES.contains(property)) {
+                throw new IllegalArgumentException("property must be a nullable property of UpdateOrganizationRequest "
+                        + new TreeSet<>(UpdateOrganizationRequest.NULLABLE_PROPERTIES) + " but was " + property);
+            }
+            return putAdditionalBodyProperty(property, null);
+        }
+
+        private Builder set(String property) {
+            if (extras.body().containsKey(property) && extras.body().get(property) == null) {
+                extras = extras.withBody(property, null, false);
+            }
             return this;
         }
 

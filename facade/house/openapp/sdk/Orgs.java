@@ -4,6 +4,7 @@ import com.google.gson.reflect.TypeToken;
 import house.openapp.sdk.errors.AmbiguousMatchException;
 import house.openapp.sdk.errors.ErrorDetails;
 import house.openapp.sdk.errors.NotFoundException;
+import house.openapp.sdk.generated.api.OrgsApi;
 import house.openapp.sdk.generated.model.OrgPermissionsResponse;
 import house.openapp.sdk.generated.model.OrganizationPage;
 import house.openapp.sdk.generated.model.OrganizationResponse;
@@ -101,7 +102,7 @@ public final class Orgs {
     public ApiResponse<Page<OrganizationResponse>> listWithResponse(ListParams params) {
         Objects.requireNonNull(params, "params");
         ApiResponse<OrganizationPage> response = transport.execute(
-                transport.orgsApi().listOrgs(params.outputOptions(), params.pagination()), OrganizationPage.class, options);
+                transport.orgsApi().listOrgsWithQuery(params.outputOptions(), params.pagination(), null), params.extras(), OrganizationPage.class, options);
         return response.map(body -> orgPage(body, params, response, this::list, this::listAsync));
     }
 
@@ -114,7 +115,7 @@ public final class Orgs {
     public CompletableFuture<Page<OrganizationResponse>> listAsync(ListParams params) {
         Objects.requireNonNull(params, "params");
         return map(transport.<OrganizationPage>executeAsync(
-                        transport.orgsApi().listOrgs(params.outputOptions(), params.pagination()), OrganizationPage.class, options),
+                        transport.orgsApi().listOrgsWithQuery(params.outputOptions(), params.pagination(), null), params.extras(), OrganizationPage.class, options),
                 response -> orgPage(response.value(), params, response, this::list, this::listAsync));
     }
 
@@ -153,8 +154,8 @@ public final class Orgs {
         checkOptionalId("parentId", parentId);
         Objects.requireNonNull(params, "params");
         ApiResponse<OrganizationPage> response = transport.execute(
-                transport.orgsApi().listOrgChildren(parentId, params.outputOptions(), params.pagination()),
-                OrganizationPage.class, options);
+                transport.orgsApi().listOrgChildrenWithQuery(params.outputOptions(), params.pagination(),
+                        new OrgsApi.ListOrgChildrenQuery().parentId(parentId)), params.extras(), OrganizationPage.class, options);
         return response.map(body -> orgPage(body, params, response, next -> children(parentId, next), next -> childrenAsync(parentId, next)));
     }
 
@@ -169,8 +170,8 @@ public final class Orgs {
         checkOptionalId("parentId", parentId);
         Objects.requireNonNull(params, "params");
         return map(transport.<OrganizationPage>executeAsync(
-                        transport.orgsApi().listOrgChildren(parentId, params.outputOptions(), params.pagination()),
-                        OrganizationPage.class, options),
+                        transport.orgsApi().listOrgChildrenWithQuery(params.outputOptions(), params.pagination(),
+                                new OrgsApi.ListOrgChildrenQuery().parentId(parentId)), params.extras(), OrganizationPage.class, options),
                 response -> orgPage(response.value(), params, response, next -> children(parentId, next),
                         next -> childrenAsync(parentId, next)));
     }
@@ -210,7 +211,8 @@ public final class Orgs {
         checkQuery(query);
         Objects.requireNonNull(params, "params");
         ApiResponse<OrganizationPage> response = transport.execute(
-                transport.orgsApi().searchOrgs(query, params.outputOptions(), params.pagination()), OrganizationPage.class, options);
+                transport.orgsApi().searchOrgsWithQuery(params.outputOptions(), params.pagination(), new OrgsApi.SearchOrgsQuery().q(query)),
+                params.extras(), OrganizationPage.class, options);
         return response.map(body -> orgPage(body, params, response, next -> search(query, next), next -> searchAsync(query, next)));
     }
 
@@ -225,8 +227,8 @@ public final class Orgs {
         checkQuery(query);
         Objects.requireNonNull(params, "params");
         return map(transport.<OrganizationPage>executeAsync(
-                        transport.orgsApi().searchOrgs(query, params.outputOptions(), params.pagination()),
-                        OrganizationPage.class, options),
+                        transport.orgsApi().searchOrgsWithQuery(params.outputOptions(), params.pagination(), new OrgsApi.SearchOrgsQuery().q(query)),
+                        params.extras(), OrganizationPage.class, options),
                 response -> orgPage(response.value(), params, response, next -> search(query, next),
                         next -> searchAsync(query, next)));
     }
@@ -245,7 +247,7 @@ public final class Orgs {
         Checks.text("name", name);
         String needle = name.toLowerCase(Locale.ROOT);
         List<OrganizationResponse> matches = new ArrayList<>();
-        for (OrganizationResponse org : search(name, ListParams.builder().limit(ListParams.MAX_LIMIT).build()).autoPaging()) {
+        for (OrganizationResponse org : search(name, ListParams.DEFAULT).autoPaging()) {
             Map<String, String> texts = org.getName() == null || org.getName().getValue() == null
                     ? Map.of() : org.getName().getValue();
             boolean hit = texts.values().stream().anyMatch(text -> text != null
@@ -296,7 +298,8 @@ public final class Orgs {
      */
     public ApiResponse<OrganizationResponse> createWithResponse(OrgCreateParams params) {
         Objects.requireNonNull(params, "params");
-        return transport.execute(transport.orgsApi().createOrg(params.toRequest(), flag(params.includeDeleted())),
+        return transport.execute(transport.orgsApi().createOrgWithQuery(params.toRequest(),
+                new OrgsApi.CreateOrgQuery().includeDeleted(flag(params.includeDeleted()))), params.extras(),
                 OrganizationResponse.class, options);
     }
 
@@ -308,7 +311,8 @@ public final class Orgs {
      */
     public CompletableFuture<OrganizationResponse> createAsync(OrgCreateParams params) {
         Objects.requireNonNull(params, "params");
-        return value(transport.executeAsync(transport.orgsApi().createOrg(params.toRequest(), flag(params.includeDeleted())),
+        return value(transport.executeAsync(transport.orgsApi().createOrgWithQuery(params.toRequest(),
+                new OrgsApi.CreateOrgQuery().includeDeleted(flag(params.includeDeleted()))), params.extras(),
                 OrganizationResponse.class, options));
     }
 
@@ -342,7 +346,7 @@ public final class Orgs {
      */
     public ApiResponse<OrganizationResponse> getWithResponse(String id, boolean includeDeleted) {
         Checks.id("id", id);
-        return transport.execute(transport.orgsApi().getOrg(id, flag(includeDeleted)), OrganizationResponse.class, options);
+        return transport.execute(transport.orgsApi().getOrgWithQuery(id, new OrgsApi.GetOrgQuery().includeDeleted(flag(includeDeleted))), OrganizationResponse.class, options);
     }
 
     /**
@@ -354,7 +358,7 @@ public final class Orgs {
      */
     public CompletableFuture<OrganizationResponse> getAsync(String id, boolean includeDeleted) {
         Checks.id("id", id);
-        return value(transport.executeAsync(transport.orgsApi().getOrg(id, flag(includeDeleted)), OrganizationResponse.class, options));
+        return value(transport.executeAsync(transport.orgsApi().getOrgWithQuery(id, new OrgsApi.GetOrgQuery().includeDeleted(flag(includeDeleted))), OrganizationResponse.class, options));
     }
 
     /**
@@ -379,7 +383,8 @@ public final class Orgs {
     public ApiResponse<OrganizationResponse> updateWithResponse(String id, OrgUpdateParams params) {
         Checks.id("id", id);
         Objects.requireNonNull(params, "params");
-        return transport.execute(transport.orgsApi().updateOrg(id, params.toRequest(), flag(params.includeDeleted())),
+        return transport.execute(transport.orgsApi().updateOrgWithQuery(id, params.toRequest(),
+                new OrgsApi.UpdateOrgQuery().includeDeleted(flag(params.includeDeleted()))), params.extras(),
                 OrganizationResponse.class, options);
     }
 
@@ -393,7 +398,8 @@ public final class Orgs {
     public CompletableFuture<OrganizationResponse> updateAsync(String id, OrgUpdateParams params) {
         Checks.id("id", id);
         Objects.requireNonNull(params, "params");
-        return value(transport.executeAsync(transport.orgsApi().updateOrg(id, params.toRequest(), flag(params.includeDeleted())),
+        return value(transport.executeAsync(transport.orgsApi().updateOrgWithQuery(id, params.toRequest(),
+                new OrgsApi.UpdateOrgQuery().includeDeleted(flag(params.includeDeleted()))), params.extras(),
                 OrganizationResponse.class, options));
     }
 
@@ -417,7 +423,7 @@ public final class Orgs {
      */
     public ApiResponse<OrganizationResponse> deleteWithResponse(String id, boolean includeDeleted) {
         Checks.id("id", id);
-        return transport.execute(transport.orgsApi().deleteOrg(id, flag(includeDeleted)), OrganizationResponse.class, options);
+        return transport.execute(transport.orgsApi().deleteOrgWithQuery(id, new OrgsApi.DeleteOrgQuery().includeDeleted(flag(includeDeleted))), OrganizationResponse.class, options);
     }
 
     /**
@@ -429,7 +435,7 @@ public final class Orgs {
      */
     public CompletableFuture<OrganizationResponse> deleteAsync(String id, boolean includeDeleted) {
         Checks.id("id", id);
-        return value(transport.executeAsync(transport.orgsApi().deleteOrg(id, flag(includeDeleted)), OrganizationResponse.class, options));
+        return value(transport.executeAsync(transport.orgsApi().deleteOrgWithQuery(id, new OrgsApi.DeleteOrgQuery().includeDeleted(flag(includeDeleted))), OrganizationResponse.class, options));
     }
 
     /**
@@ -455,7 +461,7 @@ public final class Orgs {
      */
     public ApiResponse<OrganizationResponse> purgeWithResponse(String id, boolean includeDeleted) {
         Checks.id("id", id);
-        return transport.execute(transport.orgsApi().hardDeleteOrg(id, flag(includeDeleted)), OrganizationResponse.class, options);
+        return transport.execute(transport.orgsApi().hardDeleteOrgWithQuery(id, new OrgsApi.HardDeleteOrgQuery().includeDeleted(flag(includeDeleted))), OrganizationResponse.class, options);
     }
 
     /**
@@ -467,7 +473,7 @@ public final class Orgs {
      */
     public CompletableFuture<OrganizationResponse> purgeAsync(String id, boolean includeDeleted) {
         Checks.id("id", id);
-        return value(transport.executeAsync(transport.orgsApi().hardDeleteOrg(id, flag(includeDeleted)), OrganizationResponse.class, options));
+        return value(transport.executeAsync(transport.orgsApi().hardDeleteOrgWithQuery(id, new OrgsApi.HardDeleteOrgQuery().includeDeleted(flag(includeDeleted))), OrganizationResponse.class, options));
     }
 
     // ---- ancestors, permissions, users ------------------------------------------------------
@@ -491,7 +497,7 @@ public final class Orgs {
      */
     public ApiResponse<List<OrganizationResponse>> ancestorsWithResponse(String id) {
         Checks.id("id", id);
-        return transport.execute(transport.orgsApi().listOrgAncestors(id), ORG_LIST, options);
+        return transport.execute(transport.orgsApi().listOrgAncestorsWithQuery(id, null), ORG_LIST, options);
     }
 
     /**
@@ -502,7 +508,7 @@ public final class Orgs {
      */
     public CompletableFuture<List<OrganizationResponse>> ancestorsAsync(String id) {
         Checks.id("id", id);
-        return value(transport.executeAsync(transport.orgsApi().listOrgAncestors(id), ORG_LIST, options));
+        return value(transport.executeAsync(transport.orgsApi().listOrgAncestorsWithQuery(id, null), ORG_LIST, options));
     }
 
     /**
@@ -525,7 +531,7 @@ public final class Orgs {
     public ApiResponse<List<String>> permissionsWithResponse(String id) {
         Checks.id("id", id);
         ApiResponse<OrgPermissionsResponse> response = transport.execute(
-                transport.orgsApi().getOrgPermissions(id), OrgPermissionsResponse.class, options);
+                transport.orgsApi().getOrgPermissionsWithQuery(id, null), OrgPermissionsResponse.class, options);
         return response.map(Orgs::permissionKeys);
     }
 
@@ -537,7 +543,7 @@ public final class Orgs {
      */
     public CompletableFuture<List<String>> permissionsAsync(String id) {
         Checks.id("id", id);
-        return map(transport.<OrgPermissionsResponse>executeAsync(transport.orgsApi().getOrgPermissions(id), OrgPermissionsResponse.class, options),
+        return map(transport.<OrgPermissionsResponse>executeAsync(transport.orgsApi().getOrgPermissionsWithQuery(id, null), OrgPermissionsResponse.class, options),
                 response -> permissionKeys(response.value()));
     }
 
@@ -575,7 +581,7 @@ public final class Orgs {
     public ApiResponse<Page<UserResponse>> usersWithResponse(String orgId, boolean recursive, ListParams params) {
         Checks.id("orgId", orgId);
         Objects.requireNonNull(params, "params");
-        ApiResponse<UserPage> response = transport.execute(usersCall(orgId, recursive, params), UserPage.class, options);
+        ApiResponse<UserPage> response = transport.execute(usersCall(orgId, recursive, params), params.extras(), UserPage.class, options);
         return response.map(body -> userPage(body, params, response, next -> users(orgId, recursive, next),
                 next -> usersAsync(orgId, recursive, next)));
     }
@@ -591,14 +597,15 @@ public final class Orgs {
     public CompletableFuture<Page<UserResponse>> usersAsync(String orgId, boolean recursive, ListParams params) {
         Checks.id("orgId", orgId);
         Objects.requireNonNull(params, "params");
-        return map(transport.<UserPage>executeAsync(usersCall(orgId, recursive, params), UserPage.class, options),
+        return map(transport.<UserPage>executeAsync(usersCall(orgId, recursive, params), params.extras(), UserPage.class, options),
                 response -> userPage(response.value(), params, response, next -> users(orgId, recursive, next),
                         next -> usersAsync(orgId, recursive, next)));
     }
 
     private retrofit2.Call<UserPage> usersCall(String orgId, boolean recursive, ListParams params) {
         String context = options.org().orElse(client.org().orElse(orgId));
-        return transport.orgsApi().listOrgUsers(orgId, context, params.outputOptions(), params.pagination(), flag(recursive));
+        return transport.orgsApi().listOrgUsersWithQuery(orgId, context, params.outputOptions(), params.pagination(),
+                new OrgsApi.ListOrgUsersQuery().recursive(flag(recursive)));
     }
 
     // ---- image -------------------------------------------------------------------------------
@@ -659,7 +666,7 @@ public final class Orgs {
     public ApiResponse<ResourceImageUrlResponse> uploadImageWithResponse(String id, ImageUpload image) {
         Checks.id("id", id);
         Objects.requireNonNull(image, "image");
-        return transport.execute(transport.mediaApi().postOrgImage(id, image.toPart()), ResourceImageUrlResponse.class, options);
+        return transport.execute(transport.mediaApi().postOrgImageWithQuery(id, image.toPart(), null), ResourceImageUrlResponse.class, options);
     }
 
     /**
@@ -672,7 +679,7 @@ public final class Orgs {
     public CompletableFuture<ResourceImageUrlResponse> uploadImageAsync(String id, ImageUpload image) {
         Checks.id("id", id);
         Objects.requireNonNull(image, "image");
-        return value(transport.executeAsync(transport.mediaApi().postOrgImage(id, image.toPart()), ResourceImageUrlResponse.class, options));
+        return value(transport.executeAsync(transport.mediaApi().postOrgImageWithQuery(id, image.toPart(), null), ResourceImageUrlResponse.class, options));
     }
 
     /**
@@ -709,7 +716,7 @@ public final class Orgs {
      */
     public ApiResponse<ResourceImageUrlResponse> getImageWithResponse(String id) {
         Checks.id("id", id);
-        return transport.execute(transport.mediaApi().getOrgImage(id), ResourceImageUrlResponse.class, options);
+        return transport.execute(transport.mediaApi().getOrgImageWithQuery(id, null), ResourceImageUrlResponse.class, options);
     }
 
     /**
@@ -720,7 +727,7 @@ public final class Orgs {
      */
     public CompletableFuture<Optional<ResourceImageUrlResponse>> getImageAsync(String id) {
         Checks.id("id", id);
-        return map(transport.<ResourceImageUrlResponse>executeAsync(transport.mediaApi().getOrgImage(id), ResourceImageUrlResponse.class, options),
+        return map(transport.<ResourceImageUrlResponse>executeAsync(transport.mediaApi().getOrgImageWithQuery(id, null), ResourceImageUrlResponse.class, options),
                 response -> Optional.ofNullable(response.value()));
     }
 
@@ -742,7 +749,7 @@ public final class Orgs {
      */
     public ApiResponse<Void> deleteImageWithResponse(String id) {
         Checks.id("id", id);
-        return transport.execute(transport.mediaApi().deleteOrgImage(id), Void.class, options);
+        return transport.execute(transport.mediaApi().deleteOrgImageWithQuery(id, null), Void.class, options);
     }
 
     /**
@@ -753,7 +760,7 @@ public final class Orgs {
      */
     public CompletableFuture<Void> deleteImageAsync(String id) {
         Checks.id("id", id);
-        return value(transport.executeAsync(transport.mediaApi().deleteOrgImage(id), Void.class, options));
+        return value(transport.executeAsync(transport.mediaApi().deleteOrgImageWithQuery(id, null), Void.class, options));
     }
 
     // ---- helpers -----------------------------------------------------------------------------

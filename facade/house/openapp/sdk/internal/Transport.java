@@ -119,7 +119,21 @@ public final class Transport {
      * @return the response
      */
     public <T> ApiResponse<T> execute(retrofit2.Call<?> call, Type type, RequestOptions options) {
-        return execute(call.request(), type, options);
+        return execute(call, RequestExtras.NONE, type, options);
+    }
+
+    /**
+     * Runs a call built by a generated service, with a params object's extras merged in.
+     *
+     * @param call the unexecuted call; only its request is used
+     * @param extras query parameters and body properties to merge into the request
+     * @param type the body type
+     * @param options per-call options
+     * @param <T> the body type
+     * @return the response
+     */
+    public <T> ApiResponse<T> execute(retrofit2.Call<?> call, RequestExtras extras, Type type, RequestOptions options) {
+        return execute(extras.applyTo(call.request()), type, options);
     }
 
     /**
@@ -132,9 +146,25 @@ public final class Transport {
      * @return a future of the response; cancelling it cancels the HTTP call
      */
     public <T> CompletableFuture<ApiResponse<T>> executeAsync(retrofit2.Call<?> call, Type type, RequestOptions options) {
+        return executeAsync(call, RequestExtras.NONE, type, options);
+    }
+
+    /**
+     * Runs a call built by a generated service, with a params object's extras merged in,
+     * without holding a thread while waiting.
+     *
+     * @param call the unexecuted call; only its request is used
+     * @param extras query parameters and body properties to merge into the request
+     * @param type the body type
+     * @param options per-call options
+     * @param <T> the body type
+     * @return a future of the response; cancelling it cancels the HTTP call
+     */
+    public <T> CompletableFuture<ApiResponse<T>> executeAsync(retrofit2.Call<?> call, RequestExtras extras, Type type,
+                                                              RequestOptions options) {
         Request base;
         try {
-            base = call.request();
+            base = extras.applyTo(call.request());
         } catch (RuntimeException invalid) {
             return CompletableFuture.failedFuture(invalid);
         }

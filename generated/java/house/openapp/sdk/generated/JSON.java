@@ -13,13 +13,20 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.ToNumberPolicy;
 import com.google.gson.TypeAdapter;
+import com.google.gson.TypeAdapterFactory;
+import com.google.gson.annotations.SerializedName;
+import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import house.openapp.sdk.generated.model.LocalizedString;
 
 import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.time.LocalDate;
 import java.time.DateTimeException;
@@ -27,6 +34,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -36,8 +44,12 @@ import java.util.regex.Pattern;
  * The JSON mapping of the generated models: Gson with RFC 3339 dates and the three wire forms
  * of {@link LocalizedString}.
  *
- * <p>Unknown properties in responses are ignored, so a newer server never breaks this client.
- * Instances are immutable and thread-safe.
+ * <p>Forward compatible: a property the bundle does not declare never fails a read; it is kept
+ * in the model's {@code getAdditionalProperties()} and never written back. A declared property
+ * whose value has the wrong JSON type fails the whole read with a {@link JsonParseException}
+ * that names its exact JSON path (for example {@code $.items[3].description}) and the type the
+ * bundle declares: a typed getter cannot carry a value of another type, and returning
+ * {@code null} instead would hide the fault. Instances are immutable and thread-safe.
  */
 @javax.annotation.processing.Generated(value = "org.openapitools.codegen.languages.JavaClientCodegen", comments = "Generator version: 7.25.0")
 public final class JSON {
@@ -63,6 +75,9 @@ public final class JSON {
   public static GsonBuilder createGson() {
     return new GsonBuilder()
         .disableHtmlEscaping()
+        .setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
+        .registerTypeAdapterFactory(new ModelAdapterFactory())
+        .registerTypeAdapter(Boolean.class, new StrictBooleanAdapter().nullSafe())
         .registerTypeAdapter(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
         .registerTypeAdapter(LocalDate.class, new LocalDateAdapter().nullSafe())
         .registerTypeAdapter(LocalizedString.class, new LocalizedStringAdapter().nullSafe());
@@ -97,6 +112,124 @@ public final class JSON {
    */
   public <T> T deserialize(String body, Type type) {
     return gson.fromJson(body, type);
+  }
+
+  /**
+   * Reads a generated model property by property from the stream: a declared property through
+   * its own adapter (so a type mismatch is reported at its exact path), an undeclared one into
+   * the model's {@code additionalProperties}. Writing is Gson's, which skips that transient map.
+   */
+  private static final class ModelAdapterFactory implements TypeAdapterFactory {
+    @Override
+    public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
+      Class<? super T> raw = type.getRawType();
+      Field extra;
+      Constructor<? super T> constructor;
+      try {
+        extra = raw.getDeclaredField("additionalProperties");
+        constructor = raw.getDeclaredConstructor();
+      } catch (NoSuchFieldException | NoSuchMethodException notAModel) {
+        return null;
+      }
+      if (!raw.getPackageName().equals(LocalizedString.class.getPackageName())) {
+        return null;
+      }
+      Map<String, Field> fields = new LinkedHashMap<>();
+      Map<String, TypeAdapter<?>> adapters = new LinkedHashMap<>();
+      for (Class<?> c = raw; c != null && c != Object.class; c = c.getSuperclass()) {
+        for (Field field : c.getDeclaredFields()) {
+          SerializedName name = field.getAnnotation(SerializedName.class);
+          if (name != null && (field.getModifiers() & (Modifier.STATIC | Modifier.TRANSIENT)) == 0) {
+            field.setAccessible(true);
+            fields.put(name.value(), field);
+            adapters.put(name.value(), gson.getAdapter(TypeToken.get(field.getGenericType())));
+          }
+        }
+      }
+      extra.setAccessible(true);
+      constructor.setAccessible(true);
+      TypeAdapter<T> delegate = gson.getDelegateAdapter(this, type);
+      TypeAdapter<Object> untyped = gson.getAdapter(Object.class);
+      return new TypeAdapter<T>() {
+        @Override
+        public void write(JsonWriter out, T value) throws IOException {
+          delegate.write(out, value);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T read(JsonReader in) throws IOException {
+          if (in.peek() == JsonToken.NULL) {
+            in.nextNull();
+            return null;
+          }
+          String path = in.getPath();
+          if (in.peek() != JsonToken.BEGIN_OBJECT) {
+            throw new ModelMismatchException(path + ": expected a " + raw.getSimpleName() + " object but was " + in.peek());
+          }
+          Map<String, Object> unknown = new LinkedHashMap<>();
+          try {
+            T model = (T) constructor.newInstance();
+            in.beginObject();
+            while (in.hasNext()) {
+              String name = in.nextName();
+              Field field = fields.get(name);
+              if (field == null) {
+                unknown.put(name, untyped.read(in));
+                continue;
+              }
+              String at = in.getPath();
+              try {
+                field.set(model, adapters.get(name).read(in));
+              } catch (ModelMismatchException nested) {
+                throw nested;
+              } catch (RuntimeException mismatch) {
+                String detail = String.valueOf(mismatch.getMessage()).split("\n")[0];
+                java.util.regex.Matcher deeper = java.util.regex.Pattern.compile(" path (\\$\\S*)").matcher(detail);
+                if (deeper.find()) {
+                  at = deeper.group(1);
+                  detail = detail.substring(0, deeper.start());
+                }
+                throw new ModelMismatchException(at + ": expected " + field.getGenericType().getTypeName()
+                    .replaceAll("\\b[a-z][a-z0-9_]*\\.", "") + " (" + raw.getSimpleName() + "." + name
+                    + " in the bundle) but: " + detail, mismatch);
+              }
+            }
+            in.endObject();
+            extra.set(model, unknown.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(unknown));
+            return model;
+          } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot instantiate " + raw.getName(), e);
+          }
+        }
+      };
+    }
+  }
+
+  /** A declared property with a value of the wrong JSON type, at its exact path. */
+  private static final class ModelMismatchException extends JsonParseException {
+    private static final long serialVersionUID = 1L;
+
+    ModelMismatchException(String message) {
+      super(message);
+    }
+
+    ModelMismatchException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** A boolean is {@code true} or {@code false}; Gson's default would read any string as {@code false}. */
+  private static final class StrictBooleanAdapter extends TypeAdapter<Boolean> {
+    @Override
+    public void write(JsonWriter out, Boolean value) throws IOException {
+      out.value(value);
+    }
+
+    @Override
+    public Boolean read(JsonReader in) throws IOException {
+      return in.nextBoolean();
+    }
   }
 
   /**

@@ -32,6 +32,22 @@ public final class QueryObjects {
   }
 
   /**
+   * Returns the query keys and values of several query objects, in order; a later object's key
+   * replaces an earlier one's.
+   *
+   * @param queryObjects generated query models; {@code null} ones are skipped
+   * @return an unmodifiable map of wire key to value
+   * @throws IllegalArgumentException if a property is not a scalar
+   */
+  public static Map<String, String> explodeAll(Object... queryObjects) {
+    Map<String, String> keys = new LinkedHashMap<>();
+    for (Object queryObject : queryObjects) {
+      keys.putAll(explode(queryObject));
+    }
+    return Collections.unmodifiableMap(keys);
+  }
+
+  /**
    * Returns the query keys and values of a query object, in declaration order.
    *
    * @param queryObject a generated query model, or {@code null}

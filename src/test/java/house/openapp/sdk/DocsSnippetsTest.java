@@ -283,8 +283,8 @@ class DocsSnippetsTest extends MockOpenApp {
 
         assertEquals("01HF", office.getId());
         assertEquals("which one? [01HF, 01HN]\n", printed());
-        take("GET", "/orgs/search?q=Field%20Office&limit=200");
-        take("GET", "/orgs/search?q=field&limit=200");
+        take("GET", "/orgs/search?q=Field%20Office");
+        take("GET", "/orgs/search?q=field");
     }
 
     @Test

@@ -132,7 +132,7 @@ class InputValidationTest extends MockOpenApp {
 
     @Test
     void negativeOffsetIsRefused() {
-        assertEquals("offset must not be negative but was -1",
+        assertEquals("offset must be at least 0 but was -1",
                 assertRefused("offset", () -> ListParams.builder().offset(-1)).getMessage());
         assertRefused("offset", () -> ListParams.of(new MultiResourceOutputOptionsQuery(), new PaginationQuery().offset(-5)));
         assertRefused("offset", () -> ListParams.DEFAULT.withOffset(-2));

@@ -202,7 +202,7 @@ class OrgsOperationsTest extends MockOpenApp {
 
             OrganizationResponse org = client.orgs().getByName("Field Office", true);
 
-            take("GET", "/orgs/search?q=Field%20Office&limit=200");
+            take("GET", "/orgs/search?q=Field%20Office");
             assertEquals("01HF", org.getId());
         }
 
@@ -213,8 +213,8 @@ class OrgsOperationsTest extends MockOpenApp {
 
             OrganizationResponse org = client.orgs().getByName("Field Office", true);
 
-            take("GET", "/orgs/search?q=Field%20Office&limit=200");
-            take("GET", "/orgs/search?q=Field%20Office&limit=200&offset=2");
+            take("GET", "/orgs/search?q=Field%20Office");
+            take("GET", "/orgs/search?q=Field%20Office&offset=2");
             assertEquals("01HF", org.getId());
         }
 

@@ -42,6 +42,38 @@ public interface MediaApi {
   );
 
   /**
+   * The scalar query parameters of {@code deleteOrgImage} as one query object, for
+   * {@link #deleteOrgImageWithQuery}: a set property is sent under its wire name, an unset one
+   * is left out. A query parameter the bundle adds becomes one more property here, so callers of
+   * {@code deleteOrgImageWithQuery} compile unchanged.
+   */
+  final class DeleteOrgImageQuery {
+  }
+
+  /**
+   * Remove the organisation's image. Every query parameter travels in a query object, so this signature stays the
+   * same when the bundle adds one; this is the form the SDK's façade calls.
+   * @param id The organisation's id (a ULID).
+   * @param query the scalar query parameters, or {@code null} for none
+   * @return a call whose body is empty
+   */
+  default Call<Void> deleteOrgImageWithQuery(String id, DeleteOrgImageQuery query) {
+    return deleteOrgImageWithQueryMap(id, QueryObjects.explodeAll(query));
+  }
+
+  /**
+   * Remove the organisation's image. The same as {@link #deleteOrgImageWithQuery}, with every query parameter
+   * already as wire key to value.
+   * @param id The organisation's id (a ULID).
+   * @param query every query parameter, wire key to value; may be empty
+   * @return a call whose body is empty
+   */
+  @DELETE("orgs/{id}/image")
+  Call<Void> deleteOrgImageWithQueryMap(
+    @retrofit2.http.Path("id") String id, @retrofit2.http.QueryMap Map<String, String> query
+  );
+
+  /**
    * A short-lived URL of the organisation's image.
    * @param id The organisation's id (a ULID). (required)
    * @return a call whose body is {@code ResourceImageUrlResponse}
@@ -50,6 +82,38 @@ public interface MediaApi {
   @OperationId(value = "get_org_image", path = "orgs/{id}/image")
   Call<ResourceImageUrlResponse> getOrgImage(
     @retrofit2.http.Path("id") String id
+  );
+
+  /**
+   * The scalar query parameters of {@code getOrgImage} as one query object, for
+   * {@link #getOrgImageWithQuery}: a set property is sent under its wire name, an unset one
+   * is left out. A query parameter the bundle adds becomes one more property here, so callers of
+   * {@code getOrgImageWithQuery} compile unchanged.
+   */
+  final class GetOrgImageQuery {
+  }
+
+  /**
+   * A short-lived URL of the organisation's image. Every query parameter travels in a query object, so this signature stays the
+   * same when the bundle adds one; this is the form the SDK's façade calls.
+   * @param id The organisation's id (a ULID).
+   * @param query the scalar query parameters, or {@code null} for none
+   * @return a call whose body is {@code ResourceImageUrlResponse}
+   */
+  default Call<ResourceImageUrlResponse> getOrgImageWithQuery(String id, GetOrgImageQuery query) {
+    return getOrgImageWithQueryMap(id, QueryObjects.explodeAll(query));
+  }
+
+  /**
+   * A short-lived URL of the organisation's image. The same as {@link #getOrgImageWithQuery}, with every query parameter
+   * already as wire key to value.
+   * @param id The organisation's id (a ULID).
+   * @param query every query parameter, wire key to value; may be empty
+   * @return a call whose body is {@code ResourceImageUrlResponse}
+   */
+  @GET("orgs/{id}/image")
+  Call<ResourceImageUrlResponse> getOrgImageWithQueryMap(
+    @retrofit2.http.Path("id") String id, @retrofit2.http.QueryMap Map<String, String> query
   );
 
   /**
@@ -63,6 +127,41 @@ public interface MediaApi {
   @OperationId(value = "post_org_image", path = "orgs/{id}/image")
   Call<ResourceImageUrlResponse> postOrgImage(
     @retrofit2.http.Path("id") String id, @retrofit2.http.Part MultipartBody.Part filePart
+  );
+
+  /**
+   * The scalar query parameters of {@code postOrgImage} as one query object, for
+   * {@link #postOrgImageWithQuery}: a set property is sent under its wire name, an unset one
+   * is left out. A query parameter the bundle adds becomes one more property here, so callers of
+   * {@code postOrgImageWithQuery} compile unchanged.
+   */
+  final class PostOrgImageQuery {
+  }
+
+  /**
+   * Upload or replace the organisation's image. Every query parameter travels in a query object, so this signature stays the
+   * same when the bundle adds one; this is the form the SDK's façade calls.
+   * @param id The organisation's id (a ULID).
+   * @param filePart The image bytes (JPEG, PNG or WebP), with a filename and content type.
+   * @param query the scalar query parameters, or {@code null} for none
+   * @return a call whose body is {@code ResourceImageUrlResponse}
+   */
+  default Call<ResourceImageUrlResponse> postOrgImageWithQuery(String id, MultipartBody.Part filePart, PostOrgImageQuery query) {
+    return postOrgImageWithQueryMap(id, filePart, QueryObjects.explodeAll(query));
+  }
+
+  /**
+   * Upload or replace the organisation's image. The same as {@link #postOrgImageWithQuery}, with every query parameter
+   * already as wire key to value.
+   * @param id The organisation's id (a ULID).
+   * @param filePart The image bytes (JPEG, PNG or WebP), with a filename and content type.
+   * @param query every query parameter, wire key to value; may be empty
+   * @return a call whose body is {@code ResourceImageUrlResponse}
+   */
+  @retrofit2.http.Multipart
+  @POST("orgs/{id}/image")
+  Call<ResourceImageUrlResponse> postOrgImageWithQueryMap(
+    @retrofit2.http.Path("id") String id, @retrofit2.http.Part MultipartBody.Part filePart, @retrofit2.http.QueryMap Map<String, String> query
   );
 
 }

@@ -51,6 +51,52 @@ public interface OrgsApi {
   );
 
   /**
+   * The scalar query parameters of {@code createOrg} as one query object, for
+   * {@link #createOrgWithQuery}: a set property is sent under its wire name, an unset one
+   * is left out. A query parameter the bundle adds becomes one more property here, so callers of
+   * {@code createOrgWithQuery} compile unchanged.
+   */
+  final class CreateOrgQuery {
+    @com.google.gson.annotations.SerializedName("include_deleted")
+    private Boolean includeDeleted;
+
+    /**
+     * Sets {@code include_deleted}: Also act on an organisation that is soft-deleted.
+     *
+     * @param includeDeleted the value, or {@code null} to leave it out
+     * @return this query object
+     */
+    public CreateOrgQuery includeDeleted(Boolean includeDeleted) {
+      this.includeDeleted = includeDeleted;
+      return this;
+    }
+
+  }
+
+  /**
+   * Create an organisation. Every query parameter travels in a query object, so this signature stays the
+   * same when the bundle adds one; this is the form the SDK's façade calls.
+   * @param createOrganizationRequest 
+   * @param query the scalar query parameters, or {@code null} for none
+   * @return a call whose body is {@code OrganizationResponse}
+   */
+  default Call<OrganizationResponse> createOrgWithQuery(CreateOrganizationRequest createOrganizationRequest, CreateOrgQuery query) {
+    return createOrgWithQueryMap(createOrganizationRequest, QueryObjects.explodeAll(query, null));
+  }
+
+  /**
+   * Create an organisation. The same as {@link #createOrgWithQuery}, with every query parameter
+   * already as wire key to value.
+   * @param createOrganizationRequest 
+   * @param query every query parameter, wire key to value; may be empty
+   * @return a call whose body is {@code OrganizationResponse}
+   */
+  @POST("orgs")
+  Call<OrganizationResponse> createOrgWithQueryMap(
+    @retrofit2.http.Body CreateOrganizationRequest createOrganizationRequest, @retrofit2.http.QueryMap Map<String, String> query
+  );
+
+  /**
    * Soft-delete an organisation.
    * <p>Sets `deleted_at`; the row stays and can be restored at the data layer.
    * @param id The organisation's id (a ULID). (required)
@@ -61,6 +107,52 @@ public interface OrgsApi {
   @OperationId(value = "delete_org", path = "orgs/{id}")
   Call<OrganizationResponse> deleteOrg(
     @retrofit2.http.Path("id") String id, @retrofit2.http.Query("include_deleted") Boolean includeDeleted
+  );
+
+  /**
+   * The scalar query parameters of {@code deleteOrg} as one query object, for
+   * {@link #deleteOrgWithQuery}: a set property is sent under its wire name, an unset one
+   * is left out. A query parameter the bundle adds becomes one more property here, so callers of
+   * {@code deleteOrgWithQuery} compile unchanged.
+   */
+  final class DeleteOrgQuery {
+    @com.google.gson.annotations.SerializedName("include_deleted")
+    private Boolean includeDeleted;
+
+    /**
+     * Sets {@code include_deleted}: Also act on an organisation that is soft-deleted.
+     *
+     * @param includeDeleted the value, or {@code null} to leave it out
+     * @return this query object
+     */
+    public DeleteOrgQuery includeDeleted(Boolean includeDeleted) {
+      this.includeDeleted = includeDeleted;
+      return this;
+    }
+
+  }
+
+  /**
+   * Soft-delete an organisation. Every query parameter travels in a query object, so this signature stays the
+   * same when the bundle adds one; this is the form the SDK's façade calls.
+   * @param id The organisation's id (a ULID).
+   * @param query the scalar query parameters, or {@code null} for none
+   * @return a call whose body is {@code OrganizationResponse}
+   */
+  default Call<OrganizationResponse> deleteOrgWithQuery(String id, DeleteOrgQuery query) {
+    return deleteOrgWithQueryMap(id, QueryObjects.explodeAll(query, null));
+  }
+
+  /**
+   * Soft-delete an organisation. The same as {@link #deleteOrgWithQuery}, with every query parameter
+   * already as wire key to value.
+   * @param id The organisation's id (a ULID).
+   * @param query every query parameter, wire key to value; may be empty
+   * @return a call whose body is {@code OrganizationResponse}
+   */
+  @DELETE("orgs/{id}")
+  Call<OrganizationResponse> deleteOrgWithQueryMap(
+    @retrofit2.http.Path("id") String id, @retrofit2.http.QueryMap Map<String, String> query
   );
 
   /**
@@ -76,6 +168,52 @@ public interface OrgsApi {
   );
 
   /**
+   * The scalar query parameters of {@code getOrg} as one query object, for
+   * {@link #getOrgWithQuery}: a set property is sent under its wire name, an unset one
+   * is left out. A query parameter the bundle adds becomes one more property here, so callers of
+   * {@code getOrgWithQuery} compile unchanged.
+   */
+  final class GetOrgQuery {
+    @com.google.gson.annotations.SerializedName("include_deleted")
+    private Boolean includeDeleted;
+
+    /**
+     * Sets {@code include_deleted}: Also act on an organisation that is soft-deleted.
+     *
+     * @param includeDeleted the value, or {@code null} to leave it out
+     * @return this query object
+     */
+    public GetOrgQuery includeDeleted(Boolean includeDeleted) {
+      this.includeDeleted = includeDeleted;
+      return this;
+    }
+
+  }
+
+  /**
+   * Fetch one organisation. Every query parameter travels in a query object, so this signature stays the
+   * same when the bundle adds one; this is the form the SDK's façade calls.
+   * @param id The organisation's id (a ULID).
+   * @param query the scalar query parameters, or {@code null} for none
+   * @return a call whose body is {@code OrganizationResponse}
+   */
+  default Call<OrganizationResponse> getOrgWithQuery(String id, GetOrgQuery query) {
+    return getOrgWithQueryMap(id, QueryObjects.explodeAll(query, null));
+  }
+
+  /**
+   * Fetch one organisation. The same as {@link #getOrgWithQuery}, with every query parameter
+   * already as wire key to value.
+   * @param id The organisation's id (a ULID).
+   * @param query every query parameter, wire key to value; may be empty
+   * @return a call whose body is {@code OrganizationResponse}
+   */
+  @GET("orgs/{id}")
+  Call<OrganizationResponse> getOrgWithQueryMap(
+    @retrofit2.http.Path("id") String id, @retrofit2.http.QueryMap Map<String, String> query
+  );
+
+  /**
    * The permission keys the caller holds in an organisation.
    * <p>Direct and inherited grants alike; meant for gating a user interface.
    * @param id The organisation's id (a ULID). (required)
@@ -85,6 +223,38 @@ public interface OrgsApi {
   @OperationId(value = "get_org_permissions", path = "orgs/{id}/permissions")
   Call<OrgPermissionsResponse> getOrgPermissions(
     @retrofit2.http.Path("id") String id
+  );
+
+  /**
+   * The scalar query parameters of {@code getOrgPermissions} as one query object, for
+   * {@link #getOrgPermissionsWithQuery}: a set property is sent under its wire name, an unset one
+   * is left out. A query parameter the bundle adds becomes one more property here, so callers of
+   * {@code getOrgPermissionsWithQuery} compile unchanged.
+   */
+  final class GetOrgPermissionsQuery {
+  }
+
+  /**
+   * The permission keys the caller holds in an organisation. Every query parameter travels in a query object, so this signature stays the
+   * same when the bundle adds one; this is the form the SDK's façade calls.
+   * @param id The organisation's id (a ULID).
+   * @param query the scalar query parameters, or {@code null} for none
+   * @return a call whose body is {@code OrgPermissionsResponse}
+   */
+  default Call<OrgPermissionsResponse> getOrgPermissionsWithQuery(String id, GetOrgPermissionsQuery query) {
+    return getOrgPermissionsWithQueryMap(id, QueryObjects.explodeAll(query));
+  }
+
+  /**
+   * The permission keys the caller holds in an organisation. The same as {@link #getOrgPermissionsWithQuery}, with every query parameter
+   * already as wire key to value.
+   * @param id The organisation's id (a ULID).
+   * @param query every query parameter, wire key to value; may be empty
+   * @return a call whose body is {@code OrgPermissionsResponse}
+   */
+  @GET("orgs/{id}/permissions")
+  Call<OrgPermissionsResponse> getOrgPermissionsWithQueryMap(
+    @retrofit2.http.Path("id") String id, @retrofit2.http.QueryMap Map<String, String> query
   );
 
   /**
@@ -101,6 +271,52 @@ public interface OrgsApi {
   );
 
   /**
+   * The scalar query parameters of {@code hardDeleteOrg} as one query object, for
+   * {@link #hardDeleteOrgWithQuery}: a set property is sent under its wire name, an unset one
+   * is left out. A query parameter the bundle adds becomes one more property here, so callers of
+   * {@code hardDeleteOrgWithQuery} compile unchanged.
+   */
+  final class HardDeleteOrgQuery {
+    @com.google.gson.annotations.SerializedName("include_deleted")
+    private Boolean includeDeleted;
+
+    /**
+     * Sets {@code include_deleted}: Also act on an organisation that is soft-deleted.
+     *
+     * @param includeDeleted the value, or {@code null} to leave it out
+     * @return this query object
+     */
+    public HardDeleteOrgQuery includeDeleted(Boolean includeDeleted) {
+      this.includeDeleted = includeDeleted;
+      return this;
+    }
+
+  }
+
+  /**
+   * Remove an organisation for good. Every query parameter travels in a query object, so this signature stays the
+   * same when the bundle adds one; this is the form the SDK's façade calls.
+   * @param id The organisation's id (a ULID).
+   * @param query the scalar query parameters, or {@code null} for none
+   * @return a call whose body is {@code OrganizationResponse}
+   */
+  default Call<OrganizationResponse> hardDeleteOrgWithQuery(String id, HardDeleteOrgQuery query) {
+    return hardDeleteOrgWithQueryMap(id, QueryObjects.explodeAll(query, null));
+  }
+
+  /**
+   * Remove an organisation for good. The same as {@link #hardDeleteOrgWithQuery}, with every query parameter
+   * already as wire key to value.
+   * @param id The organisation's id (a ULID).
+   * @param query every query parameter, wire key to value; may be empty
+   * @return a call whose body is {@code OrganizationResponse}
+   */
+  @DELETE("orgs/{id}/purge")
+  Call<OrganizationResponse> hardDeleteOrgWithQueryMap(
+    @retrofit2.http.Path("id") String id, @retrofit2.http.QueryMap Map<String, String> query
+  );
+
+  /**
    * The chain of visible ancestors of an organisation, root-most first.
    * <p>The organisation itself is not included, nor any ancestor the caller cannot see.
    * @param id The organisation's id (a ULID). (required)
@@ -110,6 +326,38 @@ public interface OrgsApi {
   @OperationId(value = "list_org_ancestors", path = "orgs/{id}/ancestors")
   Call<List<OrganizationResponse>> listOrgAncestors(
     @retrofit2.http.Path("id") String id
+  );
+
+  /**
+   * The scalar query parameters of {@code listOrgAncestors} as one query object, for
+   * {@link #listOrgAncestorsWithQuery}: a set property is sent under its wire name, an unset one
+   * is left out. A query parameter the bundle adds becomes one more property here, so callers of
+   * {@code listOrgAncestorsWithQuery} compile unchanged.
+   */
+  final class ListOrgAncestorsQuery {
+  }
+
+  /**
+   * The chain of visible ancestors of an organisation, root-most first. Every query parameter travels in a query object, so this signature stays the
+   * same when the bundle adds one; this is the form the SDK's façade calls.
+   * @param id The organisation's id (a ULID).
+   * @param query the scalar query parameters, or {@code null} for none
+   * @return a call whose body is {@code List&lt;OrganizationResponse&gt;}
+   */
+  default Call<List<OrganizationResponse>> listOrgAncestorsWithQuery(String id, ListOrgAncestorsQuery query) {
+    return listOrgAncestorsWithQueryMap(id, QueryObjects.explodeAll(query));
+  }
+
+  /**
+   * The chain of visible ancestors of an organisation, root-most first. The same as {@link #listOrgAncestorsWithQuery}, with every query parameter
+   * already as wire key to value.
+   * @param id The organisation's id (a ULID).
+   * @param query every query parameter, wire key to value; may be empty
+   * @return a call whose body is {@code List&lt;OrganizationResponse&gt;}
+   */
+  @GET("orgs/{id}/ancestors")
+  Call<List<OrganizationResponse>> listOrgAncestorsWithQueryMap(
+    @retrofit2.http.Path("id") String id, @retrofit2.http.QueryMap Map<String, String> query
   );
 
   /**
@@ -136,6 +384,52 @@ public interface OrgsApi {
   @OperationId(value = "list_org_children", path = "orgs/children")
   Call<OrganizationPage> listOrgChildrenWithQueryMaps(
     @retrofit2.http.Query("parent_id") String parentId, @retrofit2.http.QueryMap Map<String, String> outputOptions, @retrofit2.http.QueryMap Map<String, String> pagination
+  );
+
+  /**
+   * The scalar query parameters of {@code listOrgChildren} as one query object, for
+   * {@link #listOrgChildrenWithQuery}: a set property is sent under its wire name, an unset one
+   * is left out. A query parameter the bundle adds becomes one more property here, so callers of
+   * {@code listOrgChildrenWithQuery} compile unchanged.
+   */
+  final class ListOrgChildrenQuery {
+    @com.google.gson.annotations.SerializedName("parent_id")
+    private String parentId;
+
+    /**
+     * Sets {@code parent_id}: The organisation whose children to list; omit it for the visible roots.
+     *
+     * @param parentId the value, or {@code null} to leave it out
+     * @return this query object
+     */
+    public ListOrgChildrenQuery parentId(String parentId) {
+      this.parentId = parentId;
+      return this;
+    }
+
+  }
+
+  /**
+   * List the direct children of an organisation, for lazy tree expansion. Every query parameter travels in a query object, so this signature stays the
+   * same when the bundle adds one; this is the form the SDK's façade calls.
+   * @param outputOptions Which lifecycle states to return. Spread on the wire as plain keys (for example `include_deleted=true` and `only_deleted=false`); unset properties are not sent. ({@code null} sends none of its keys)
+   * @param pagination Which slice of the result to return. Spread on the wire as plain keys (for example `limit=50` and `offset=100`); unset properties are not sent. ({@code null} sends none of its keys)
+   * @param query the scalar query parameters, or {@code null} for none
+   * @return a call whose body is {@code OrganizationPage}
+   */
+  default Call<OrganizationPage> listOrgChildrenWithQuery(MultiResourceOutputOptionsQuery outputOptions, PaginationQuery pagination, ListOrgChildrenQuery query) {
+    return listOrgChildrenWithQueryMap(QueryObjects.explodeAll(query, outputOptions, pagination, null));
+  }
+
+  /**
+   * List the direct children of an organisation, for lazy tree expansion. The same as {@link #listOrgChildrenWithQuery}, with every query parameter
+   * already as wire key to value.
+   * @param query every query parameter, wire key to value; may be empty
+   * @return a call whose body is {@code OrganizationPage}
+   */
+  @GET("orgs/children")
+  Call<OrganizationPage> listOrgChildrenWithQueryMap(
+    @retrofit2.http.QueryMap Map<String, String> query
   );
 
   /**
@@ -168,6 +462,56 @@ public interface OrgsApi {
   );
 
   /**
+   * The scalar query parameters of {@code listOrgUsers} as one query object, for
+   * {@link #listOrgUsersWithQuery}: a set property is sent under its wire name, an unset one
+   * is left out. A query parameter the bundle adds becomes one more property here, so callers of
+   * {@code listOrgUsersWithQuery} compile unchanged.
+   */
+  final class ListOrgUsersQuery {
+    @com.google.gson.annotations.SerializedName("recursive")
+    private Boolean recursive;
+
+    /**
+     * Sets {@code recursive}: Also list the users of every descendant organisation.
+     *
+     * @param recursive the value, or {@code null} to leave it out
+     * @return this query object
+     */
+    public ListOrgUsersQuery recursive(Boolean recursive) {
+      this.recursive = recursive;
+      return this;
+    }
+
+  }
+
+  /**
+   * List the users of an organisation, and optionally of its descendants. Every query parameter travels in a query object, so this signature stays the
+   * same when the bundle adds one; this is the form the SDK's façade calls.
+   * @param orgId The organisation whose users to list.
+   * @param xOrg The organisation context of the request; required on this route.
+   * @param outputOptions Which lifecycle states to return. Spread on the wire as plain keys (for example `include_deleted=true` and `only_deleted=false`); unset properties are not sent. ({@code null} sends none of its keys)
+   * @param pagination Which slice of the result to return. Spread on the wire as plain keys (for example `limit=50` and `offset=100`); unset properties are not sent. ({@code null} sends none of its keys)
+   * @param query the scalar query parameters, or {@code null} for none
+   * @return a call whose body is {@code UserPage}
+   */
+  default Call<UserPage> listOrgUsersWithQuery(String orgId, String xOrg, MultiResourceOutputOptionsQuery outputOptions, PaginationQuery pagination, ListOrgUsersQuery query) {
+    return listOrgUsersWithQueryMap(orgId, xOrg, QueryObjects.explodeAll(outputOptions, pagination, query));
+  }
+
+  /**
+   * List the users of an organisation, and optionally of its descendants. The same as {@link #listOrgUsersWithQuery}, with every query parameter
+   * already as wire key to value.
+   * @param orgId The organisation whose users to list.
+   * @param xOrg The organisation context of the request; required on this route.
+   * @param query every query parameter, wire key to value; may be empty
+   * @return a call whose body is {@code UserPage}
+   */
+  @GET("orgs/{org_id}/users")
+  Call<UserPage> listOrgUsersWithQueryMap(
+    @retrofit2.http.Path("org_id") String orgId, @retrofit2.http.Header("X-Org") String xOrg, @retrofit2.http.QueryMap Map<String, String> query
+  );
+
+  /**
    * List the organisations the caller can see.
    * @param outputOptions Which lifecycle states to return. Spread on the wire as plain keys (for example `include_deleted=true` and `only_deleted=false`); unset properties are not sent. (optional: {@code null} leaves it to the server)
    * @param pagination Which slice of the result to return. Spread on the wire as plain keys (for example `limit=50` and `offset=100`); unset properties are not sent. (optional: {@code null} leaves it to the server)
@@ -188,6 +532,38 @@ public interface OrgsApi {
   @OperationId(value = "list_orgs", path = "orgs")
   Call<OrganizationPage> listOrgsWithQueryMaps(
     @retrofit2.http.QueryMap Map<String, String> outputOptions, @retrofit2.http.QueryMap Map<String, String> pagination
+  );
+
+  /**
+   * The scalar query parameters of {@code listOrgs} as one query object, for
+   * {@link #listOrgsWithQuery}: a set property is sent under its wire name, an unset one
+   * is left out. A query parameter the bundle adds becomes one more property here, so callers of
+   * {@code listOrgsWithQuery} compile unchanged.
+   */
+  final class ListOrgsQuery {
+  }
+
+  /**
+   * List the organisations the caller can see. Every query parameter travels in a query object, so this signature stays the
+   * same when the bundle adds one; this is the form the SDK's façade calls.
+   * @param outputOptions Which lifecycle states to return. Spread on the wire as plain keys (for example `include_deleted=true` and `only_deleted=false`); unset properties are not sent. ({@code null} sends none of its keys)
+   * @param pagination Which slice of the result to return. Spread on the wire as plain keys (for example `limit=50` and `offset=100`); unset properties are not sent. ({@code null} sends none of its keys)
+   * @param query the scalar query parameters, or {@code null} for none
+   * @return a call whose body is {@code OrganizationPage}
+   */
+  default Call<OrganizationPage> listOrgsWithQuery(MultiResourceOutputOptionsQuery outputOptions, PaginationQuery pagination, ListOrgsQuery query) {
+    return listOrgsWithQueryMap(QueryObjects.explodeAll(outputOptions, pagination, query));
+  }
+
+  /**
+   * List the organisations the caller can see. The same as {@link #listOrgsWithQuery}, with every query parameter
+   * already as wire key to value.
+   * @param query every query parameter, wire key to value; may be empty
+   * @return a call whose body is {@code OrganizationPage}
+   */
+  @GET("orgs")
+  Call<OrganizationPage> listOrgsWithQueryMap(
+    @retrofit2.http.QueryMap Map<String, String> query
   );
 
   /**
@@ -217,6 +593,52 @@ public interface OrgsApi {
   );
 
   /**
+   * The scalar query parameters of {@code searchOrgs} as one query object, for
+   * {@link #searchOrgsWithQuery}: a set property is sent under its wire name, an unset one
+   * is left out. A query parameter the bundle adds becomes one more property here, so callers of
+   * {@code searchOrgsWithQuery} compile unchanged.
+   */
+  final class SearchOrgsQuery {
+    @com.google.gson.annotations.SerializedName("q")
+    private String q;
+
+    /**
+     * Sets {@code q}: Text to find: a case-insensitive substring of the name in any locale, or an exact organisation id.
+     *
+     * @param q the value, or {@code null} to leave it out
+     * @return this query object
+     */
+    public SearchOrgsQuery q(String q) {
+      this.q = q;
+      return this;
+    }
+
+  }
+
+  /**
+   * Search the organisations the caller can see. Every query parameter travels in a query object, so this signature stays the
+   * same when the bundle adds one; this is the form the SDK's façade calls.
+   * @param outputOptions Which lifecycle states to return. Spread on the wire as plain keys (for example `include_deleted=true` and `only_deleted=false`); unset properties are not sent. ({@code null} sends none of its keys)
+   * @param pagination Which slice of the result to return. Spread on the wire as plain keys (for example `limit=50` and `offset=100`); unset properties are not sent. ({@code null} sends none of its keys)
+   * @param query the scalar query parameters, or {@code null} for none
+   * @return a call whose body is {@code OrganizationPage}
+   */
+  default Call<OrganizationPage> searchOrgsWithQuery(MultiResourceOutputOptionsQuery outputOptions, PaginationQuery pagination, SearchOrgsQuery query) {
+    return searchOrgsWithQueryMap(QueryObjects.explodeAll(query, outputOptions, pagination, null));
+  }
+
+  /**
+   * Search the organisations the caller can see. The same as {@link #searchOrgsWithQuery}, with every query parameter
+   * already as wire key to value.
+   * @param query every query parameter, wire key to value; may be empty
+   * @return a call whose body is {@code OrganizationPage}
+   */
+  @GET("orgs/search")
+  Call<OrganizationPage> searchOrgsWithQueryMap(
+    @retrofit2.http.QueryMap Map<String, String> query
+  );
+
+  /**
    * Change an organisation's name, description or parent.
    * <p>Properties left out of the body stay as they are. A new `parent_id` moves the organisation together with its subtree; that needs `admin` on the destination and is refused with 422 when it would create a cycle or make the tree too deep.
    * @param id The organisation's id (a ULID). (required)
@@ -228,6 +650,54 @@ public interface OrgsApi {
   @OperationId(value = "update_org", path = "orgs/{id}")
   Call<OrganizationResponse> updateOrg(
     @retrofit2.http.Path("id") String id, @retrofit2.http.Body UpdateOrganizationRequest updateOrganizationRequest, @retrofit2.http.Query("include_deleted") Boolean includeDeleted
+  );
+
+  /**
+   * The scalar query parameters of {@code updateOrg} as one query object, for
+   * {@link #updateOrgWithQuery}: a set property is sent under its wire name, an unset one
+   * is left out. A query parameter the bundle adds becomes one more property here, so callers of
+   * {@code updateOrgWithQuery} compile unchanged.
+   */
+  final class UpdateOrgQuery {
+    @com.google.gson.annotations.SerializedName("include_deleted")
+    private Boolean includeDeleted;
+
+    /**
+     * Sets {@code include_deleted}: Also act on an organisation that is soft-deleted.
+     *
+     * @param includeDeleted the value, or {@code null} to leave it out
+     * @return this query object
+     */
+    public UpdateOrgQuery includeDeleted(Boolean includeDeleted) {
+      this.includeDeleted = includeDeleted;
+      return this;
+    }
+
+  }
+
+  /**
+   * Change an organisation's name, description or parent. Every query parameter travels in a query object, so this signature stays the
+   * same when the bundle adds one; this is the form the SDK's façade calls.
+   * @param id The organisation's id (a ULID).
+   * @param updateOrganizationRequest 
+   * @param query the scalar query parameters, or {@code null} for none
+   * @return a call whose body is {@code OrganizationResponse}
+   */
+  default Call<OrganizationResponse> updateOrgWithQuery(String id, UpdateOrganizationRequest updateOrganizationRequest, UpdateOrgQuery query) {
+    return updateOrgWithQueryMap(id, updateOrganizationRequest, QueryObjects.explodeAll(query, null));
+  }
+
+  /**
+   * Change an organisation's name, description or parent. The same as {@link #updateOrgWithQuery}, with every query parameter
+   * already as wire key to value.
+   * @param id The organisation's id (a ULID).
+   * @param updateOrganizationRequest 
+   * @param query every query parameter, wire key to value; may be empty
+   * @return a call whose body is {@code OrganizationResponse}
+   */
+  @PUT("orgs/{id}")
+  Call<OrganizationResponse> updateOrgWithQueryMap(
+    @retrofit2.http.Path("id") String id, @retrofit2.http.Body UpdateOrganizationRequest updateOrganizationRequest, @retrofit2.http.QueryMap Map<String, String> query
   );
 
 }

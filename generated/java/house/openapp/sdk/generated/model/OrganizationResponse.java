@@ -28,6 +28,11 @@ import java.util.Map;
 @javax.annotation.processing.Generated(value = "org.openapitools.codegen.languages.JavaClientCodegen", comments = "Generator version: 7.25.0")
 
 public class OrganizationResponse {
+  /** The wire names of the properties the bundle declares {@code nullable}, so a request may send them as JSON {@code null}. */
+  public static final java.util.Set<String> NULLABLE_PROPERTIES = java.util.Set.copyOf(java.util.Arrays.asList(new String[] { "created_at", "updated_at", "deleted_at", "hard_delete_at", "purge_at", "description", "parent_id", "has_children", "parent_name", }));
+
+  private transient java.util.Map<String, Object> additionalProperties = java.util.Collections.emptyMap();
+
   public static final String SERIALIZED_NAME_CREATED_AT = "created_at";
   @SerializedName(SERIALIZED_NAME_CREATED_AT)
   
@@ -374,6 +379,30 @@ public class OrganizationResponse {
     this.parentName = parentName;
   }
 
+
+  /**
+   * The properties of the JSON this model was read from that the bundle does not declare (sent
+   * by a server newer than this SDK), by wire name, in arrival order. Values are untyped JSON:
+   * {@code String}, {@code Long} or {@code Double}, {@code Boolean}, {@code List},
+   * {@code Map} or {@code null}. Read-only, and never written back: a request built from this
+   * model sends only the declared properties.
+   *
+   * @return an unmodifiable map; empty when there were none or the model was built in code
+   */
+  public java.util.Map<String, Object> getAdditionalProperties() {
+    return additionalProperties;
+  }
+
+  /**
+   * Checks every numeric property against the {@code minimum} and {@code maximum} the bundle
+   * declares for it; unset properties pass.
+   *
+   * @return this model
+   * @throws IllegalArgumentException naming the first property out of its bounds
+   */
+  public OrganizationResponse checkBounds() {
+    return this;
+  }
 
   @Override
   public boolean equals(Object o) {

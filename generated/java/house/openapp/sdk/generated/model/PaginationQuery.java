@@ -23,6 +23,11 @@ import java.io.IOException;
 @javax.annotation.processing.Generated(value = "org.openapitools.codegen.languages.JavaClientCodegen", comments = "Generator version: 7.25.0")
 
 public class PaginationQuery {
+  /** The wire names of the properties the bundle declares {@code nullable}, so a request may send them as JSON {@code null}. */
+  public static final java.util.Set<String> NULLABLE_PROPERTIES = java.util.Set.copyOf(java.util.Arrays.asList(new String[] { }));
+
+  private transient java.util.Map<String, Object> additionalProperties = java.util.Collections.emptyMap();
+
   public static final String SERIALIZED_NAME_LIMIT = "limit";
   @SerializedName(SERIALIZED_NAME_LIMIT)
   
@@ -81,6 +86,39 @@ public class PaginationQuery {
     this.offset = offset;
   }
 
+
+  /**
+   * The properties of the JSON this model was read from that the bundle does not declare (sent
+   * by a server newer than this SDK), by wire name, in arrival order. Values are untyped JSON:
+   * {@code String}, {@code Long} or {@code Double}, {@code Boolean}, {@code List},
+   * {@code Map} or {@code null}. Read-only, and never written back: a request built from this
+   * model sends only the declared properties.
+   *
+   * @return an unmodifiable map; empty when there were none or the model was built in code
+   */
+  public java.util.Map<String, Object> getAdditionalProperties() {
+    return additionalProperties;
+  }
+
+  /**
+   * Checks every numeric property against the {@code minimum} and {@code maximum} the bundle
+   * declares for it; unset properties pass.
+   *
+   * @return this model
+   * @throws IllegalArgumentException naming the first property out of its bounds
+   */
+  public PaginationQuery checkBounds() {
+    if (limit != null && limit.doubleValue() < 0) {
+      throw new IllegalArgumentException("limit must be between 0 and 200 but was " + limit);
+    }
+    if (limit != null && limit.doubleValue() > 200) {
+      throw new IllegalArgumentException("limit must be between 0 and 200 but was " + limit);
+    }
+    if (offset != null && offset.doubleValue() < 0) {
+      throw new IllegalArgumentException("offset must be at least 0 but was " + offset);
+    }
+    return this;
+  }
 
   @Override
   public boolean equals(Object o) {
