@@ -276,6 +276,9 @@ public final class Transport {
             String name = "argument " + (i + 1) + " of " + invocation.method().getName();
             if (argument instanceof String text) {
                 Checks.wireText(name, text);
+            } else if (argument instanceof Map<?, ?> query) {
+                query.forEach((key, value) -> Checks.wireText("query parameter " + key + " of " + invocation.method().getName(),
+                        String.valueOf(value)));
             } else if (argument != null && argument.getClass().getPackageName().equals(MODEL_PACKAGE)) {
                 Checks.wellFormed(name, apiClient.getJSON().serialize(argument));
             }

@@ -69,6 +69,7 @@ public interface MediaApi {
    * @return a call whose body is empty
    */
   @DELETE("orgs/{id}/image")
+  @OperationId(value = "delete_org_image", path = "orgs/{id}/image")
   Call<Void> deleteOrgImageWithQueryMap(
     @retrofit2.http.Path("id") String id, @retrofit2.http.QueryMap Map<String, String> query
   );
@@ -112,6 +113,7 @@ public interface MediaApi {
    * @return a call whose body is {@code ResourceImageUrlResponse}
    */
   @GET("orgs/{id}/image")
+  @OperationId(value = "get_org_image", path = "orgs/{id}/image")
   Call<ResourceImageUrlResponse> getOrgImageWithQueryMap(
     @retrofit2.http.Path("id") String id, @retrofit2.http.QueryMap Map<String, String> query
   );
@@ -160,6 +162,7 @@ public interface MediaApi {
    */
   @retrofit2.http.Multipart
   @POST("orgs/{id}/image")
+  @OperationId(value = "post_org_image", path = "orgs/{id}/image")
   Call<ResourceImageUrlResponse> postOrgImageWithQueryMap(
     @retrofit2.http.Path("id") String id, @retrofit2.http.Part MultipartBody.Part filePart, @retrofit2.http.QueryMap Map<String, String> query
   );

@@ -92,6 +92,7 @@ public interface OrgsApi {
    * @return a call whose body is {@code OrganizationResponse}
    */
   @POST("orgs")
+  @OperationId(value = "create_org", path = "orgs")
   Call<OrganizationResponse> createOrgWithQueryMap(
     @retrofit2.http.Body CreateOrganizationRequest createOrganizationRequest, @retrofit2.http.QueryMap Map<String, String> query
   );
@@ -151,6 +152,7 @@ public interface OrgsApi {
    * @return a call whose body is {@code OrganizationResponse}
    */
   @DELETE("orgs/{id}")
+  @OperationId(value = "delete_org", path = "orgs/{id}")
   Call<OrganizationResponse> deleteOrgWithQueryMap(
     @retrofit2.http.Path("id") String id, @retrofit2.http.QueryMap Map<String, String> query
   );
@@ -209,6 +211,7 @@ public interface OrgsApi {
    * @return a call whose body is {@code OrganizationResponse}
    */
   @GET("orgs/{id}")
+  @OperationId(value = "get_org", path = "orgs/{id}")
   Call<OrganizationResponse> getOrgWithQueryMap(
     @retrofit2.http.Path("id") String id, @retrofit2.http.QueryMap Map<String, String> query
   );
@@ -253,6 +256,7 @@ public interface OrgsApi {
    * @return a call whose body is {@code OrgPermissionsResponse}
    */
   @GET("orgs/{id}/permissions")
+  @OperationId(value = "get_org_permissions", path = "orgs/{id}/permissions")
   Call<OrgPermissionsResponse> getOrgPermissionsWithQueryMap(
     @retrofit2.http.Path("id") String id, @retrofit2.http.QueryMap Map<String, String> query
   );
@@ -312,6 +316,7 @@ public interface OrgsApi {
    * @return a call whose body is {@code OrganizationResponse}
    */
   @DELETE("orgs/{id}/purge")
+  @OperationId(value = "hard_delete_org", path = "orgs/{id}/purge")
   Call<OrganizationResponse> hardDeleteOrgWithQueryMap(
     @retrofit2.http.Path("id") String id, @retrofit2.http.QueryMap Map<String, String> query
   );
@@ -356,6 +361,7 @@ public interface OrgsApi {
    * @return a call whose body is {@code List&lt;OrganizationResponse&gt;}
    */
   @GET("orgs/{id}/ancestors")
+  @OperationId(value = "list_org_ancestors", path = "orgs/{id}/ancestors")
   Call<List<OrganizationResponse>> listOrgAncestorsWithQueryMap(
     @retrofit2.http.Path("id") String id, @retrofit2.http.QueryMap Map<String, String> query
   );
@@ -428,6 +434,7 @@ public interface OrgsApi {
    * @return a call whose body is {@code OrganizationPage}
    */
   @GET("orgs/children")
+  @OperationId(value = "list_org_children", path = "orgs/children")
   Call<OrganizationPage> listOrgChildrenWithQueryMap(
     @retrofit2.http.QueryMap Map<String, String> query
   );
@@ -507,6 +514,7 @@ public interface OrgsApi {
    * @return a call whose body is {@code UserPage}
    */
   @GET("orgs/{org_id}/users")
+  @OperationId(value = "list_org_users", path = "orgs/{org_id}/users")
   Call<UserPage> listOrgUsersWithQueryMap(
     @retrofit2.http.Path("org_id") String orgId, @retrofit2.http.Header("X-Org") String xOrg, @retrofit2.http.QueryMap Map<String, String> query
   );
@@ -562,6 +570,7 @@ public interface OrgsApi {
    * @return a call whose body is {@code OrganizationPage}
    */
   @GET("orgs")
+  @OperationId(value = "list_orgs", path = "orgs")
   Call<OrganizationPage> listOrgsWithQueryMap(
     @retrofit2.http.QueryMap Map<String, String> query
   );
@@ -634,6 +643,7 @@ public interface OrgsApi {
    * @return a call whose body is {@code OrganizationPage}
    */
   @GET("orgs/search")
+  @OperationId(value = "search_orgs", path = "orgs/search")
   Call<OrganizationPage> searchOrgsWithQueryMap(
     @retrofit2.http.QueryMap Map<String, String> query
   );
@@ -696,6 +706,7 @@ public interface OrgsApi {
    * @return a call whose body is {@code OrganizationResponse}
    */
   @PUT("orgs/{id}")
+  @OperationId(value = "update_org", path = "orgs/{id}")
   Call<OrganizationResponse> updateOrgWithQueryMap(
     @retrofit2.http.Path("id") String id, @retrofit2.http.Body UpdateOrganizationRequest updateOrganizationRequest, @retrofit2.http.QueryMap Map<String, String> query
   );
