@@ -54,8 +54,11 @@ final class FakeBackend {
   private static final String ADMIN = "admin";
   private static final Pattern CHOSEN_ID = Pattern.compile("[0-9A-Za-z_-]{1,64}");
   private static final Pattern FORM_NAME = Pattern.compile("(?:^|;)\\s*name=\"([^\"]*)\"");
-  private static final Set<String> CREATE_PROPERTIES = Set.of("name", "description", "parent_id", "id");
-  private static final Set<String> UPDATE_PROPERTIES = Set.of("name", "description", "parent_id");
+  /**
+   * The request properties the fake's behaviour reads itself; every other property the bundle
+   * declares is checked against its declared type, stored as sent and echoed on every read.
+   */
+  private static final Set<String> BEHAVIOUR_PROPERTIES = Set.of("name", "description", "parent_id", "id");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Clock clock;
@@ -268,10 +271,7 @@ final class FakeBackend {
 
   private Reply createOrg(WireCall call) {
     JsonObject body = call.jsonObjectBody("CreateOrganizationRequest");
-    checkProperties(body, "CreateOrganizationRequest", CREATE_PROPERTIES);
-    if (!body.has("name") || body.get("name").isJsonNull()) {
-      throw ApiException.badRequest("invalid_body", "CreateOrganizationRequest.name is required");
-    }
+    Map<String, JsonElement> declared = checkProperties(body, Bundle.get().requestSchema(call.route().operationId()));
     Map<String, String> name = readLocalized(body, "name", "CreateOrganizationRequest");
     String description = optionalString(body, "description", "CreateOrganizationRequest");
     String parentId = optionalString(body, "parent_id", "CreateOrganizationRequest");
@@ -315,7 +315,9 @@ final class FakeBackend {
       }
       parent.childrenCreated++;
     }
-    return Reply.json(200, orgJson(createRecord(id, parentId, name, description)));
+    OrgRecord created = createRecord(id, parentId, name, description);
+    created.declared.putAll(declared);
+    return Reply.json(200, orgJson(created));
   }
 
   private Reply listChildren(WireCall call) {
@@ -382,7 +384,7 @@ final class FakeBackend {
 
   private Reply updateOrg(WireCall call) {
     JsonObject body = call.jsonObjectBody("UpdateOrganizationRequest");
-    checkProperties(body, "UpdateOrganizationRequest", UPDATE_PROPERTIES);
+    Map<String, JsonElement> declared = checkProperties(body, Bundle.get().requestSchema(call.route().operationId()));
     Map<String, String> name = body.has("name") && !body.get("name").isJsonNull()
         ? readLocalized(body, "name", "UpdateOrganizationRequest") : null;
     boolean setDescription = body.has("description");
@@ -434,6 +436,11 @@ final class FakeBackend {
         children.computeIfAbsent(destination.id, k -> new TreeSet<>()).add(org.id);
       }
       changed = true;
+    }
+    for (Map.Entry<String, JsonElement> property : declared.entrySet()) {
+      if (!property.getValue().equals(org.declared.put(property.getKey(), property.getValue()))) {
+        changed = true;
+      }
     }
     if (changed) {
       org.updatedAt = now();
@@ -752,13 +759,34 @@ final class FakeBackend {
 
   // ---------------------------------------------------------------- request bodies
 
-  private static void checkProperties(JsonObject body, String schema, Set<String> allowed) {
+  /**
+   * Checks a body against its schema in the bundle: only declared properties, each of its
+   * declared JSON type (the behaviour properties are read and checked by their own rules), and
+   * the required ones present.
+   *
+   * @return the declared properties the behaviour does not read, as sent, to be stored and echoed
+   */
+  private static Map<String, JsonElement> checkProperties(JsonObject body, Bundle.Schema schema) {
+    Map<String, JsonElement> stored = new LinkedHashMap<>();
     for (String key : body.keySet()) {
-      if (!allowed.contains(key)) {
-        throw ApiException.badRequest("unknown_property", "unknown property '" + key + "' in " + schema
-            + " (allowed: " + String.join(", ", new TreeSet<>(allowed)) + ")");
+      Bundle.Property property = schema.properties().get(key);
+      if (property == null) {
+        throw ApiException.badRequest("unknown_property", "unknown property '" + key + "' in " + schema.name()
+            + " (allowed: " + String.join(", ", new TreeSet<>(schema.properties().keySet())) + ")");
+      }
+      if (!BEHAVIOUR_PROPERTIES.contains(key)) {
+        if (!property.accepts(body.get(key))) {
+          throw ApiException.badRequest("invalid_body", schema.name() + "." + key + " must be " + property.describe());
+        }
+        stored.put(key, body.get(key));
       }
     }
+    for (String required : schema.required()) {
+      if (!body.has(required) || body.get(required).isJsonNull()) {
+        throw ApiException.badRequest("invalid_body", schema.name() + "." + required + " is required");
+      }
+    }
+    return stored;
   }
 
   private static String optionalString(JsonObject body, String property, String schema) {
@@ -901,6 +929,12 @@ final class FakeBackend {
     }
     json.add("user_roles", userRoles);
     lifecycle(json, org.createdAt, org.updatedAt, org.deletedAt);
+    Map<String, Bundle.Property> echoed = Bundle.get().schema("OrganizationResponse").properties();
+    org.declared.forEach((key, value) -> {
+      if (echoed.containsKey(key)) {
+        json.add(key, value.deepCopy());
+      }
+    });
     return json;
   }
 
@@ -1016,6 +1050,8 @@ final class FakeBackend {
     Instant deletedAt;
     StoredImage image;
     int childrenCreated;
+    /** The bundle-declared properties the behaviour does not read, as last sent. */
+    final Map<String, JsonElement> declared = new LinkedHashMap<>();
 
     OrgRecord(String id, Map<String, String> name, String description, String parentId, Instant createdAt) {
       this.id = id;

@@ -1,45 +1,41 @@
 package house.openapp.sdk.testing;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * The fourteen operations of the Orgs bundle as the fake routes them: method, path template
- * below {@code /api/v1}, the query keys the route accepts (any other key is refused) and
- * whether its errors are answered without a body.
+ * below {@code /api/v1} and whether its errors are answered without a body. The query keys a
+ * route accepts (any other key is refused) come from the bundle ({@link Bundle}).
  */
 enum Route {
-  LIST_ORGS("GET", "orgs", false, Keys.LIST),
-  CREATE_ORG("POST", "orgs", false, Keys.INCLUDE_DELETED),
-  LIST_ORG_CHILDREN("GET", "orgs/children", false, Keys.with(Keys.LIST, "parent_id")),
-  SEARCH_ORGS("GET", "orgs/search", false, Keys.with(Keys.LIST, "q")),
-  GET_ORG("GET", "orgs/{id}", false, Keys.INCLUDE_DELETED),
-  UPDATE_ORG("PUT", "orgs/{id}", false, Keys.INCLUDE_DELETED),
-  DELETE_ORG("DELETE", "orgs/{id}", false, Keys.INCLUDE_DELETED),
-  HARD_DELETE_ORG("DELETE", "orgs/{id}/purge", false, Keys.INCLUDE_DELETED),
-  LIST_ORG_ANCESTORS("GET", "orgs/{id}/ancestors", false, Keys.NONE),
-  GET_ORG_PERMISSIONS("GET", "orgs/{id}/permissions", true, Keys.NONE),
-  LIST_ORG_USERS("GET", "orgs/{id}/users", false, Keys.with(Keys.LIST, "recursive")),
-  GET_ORG_IMAGE("GET", "orgs/{id}/image", true, Keys.NONE),
-  POST_ORG_IMAGE("POST", "orgs/{id}/image", true, Keys.NONE),
-  DELETE_ORG_IMAGE("DELETE", "orgs/{id}/image", true, Keys.NONE);
+  LIST_ORGS("GET", "orgs", false),
+  CREATE_ORG("POST", "orgs", false),
+  LIST_ORG_CHILDREN("GET", "orgs/children", false),
+  SEARCH_ORGS("GET", "orgs/search", false),
+  GET_ORG("GET", "orgs/{id}", false),
+  UPDATE_ORG("PUT", "orgs/{id}", false),
+  DELETE_ORG("DELETE", "orgs/{id}", false),
+  HARD_DELETE_ORG("DELETE", "orgs/{id}/purge", false),
+  LIST_ORG_ANCESTORS("GET", "orgs/{id}/ancestors", false),
+  GET_ORG_PERMISSIONS("GET", "orgs/{id}/permissions", true),
+  LIST_ORG_USERS("GET", "orgs/{id}/users", false),
+  GET_ORG_IMAGE("GET", "orgs/{id}/image", true),
+  POST_ORG_IMAGE("POST", "orgs/{id}/image", true),
+  DELETE_ORG_IMAGE("DELETE", "orgs/{id}/image", true);
 
   private final String method;
   private final List<String> template;
   private final boolean bodiless;
-  private final Set<String> queryKeys;
 
-  Route(String method, String template, boolean bodiless, Set<String> queryKeys) {
+  Route(String method, String template, boolean bodiless) {
     this.method = method;
     this.template = List.of(template.split("/"));
     this.bodiless = bodiless;
-    this.queryKeys = queryKeys;
   }
 
   /** The bundle's operationId, such as {@code list_orgs}. */
@@ -56,8 +52,9 @@ enum Route {
     return bodiless;
   }
 
-  Set<String> queryKeys() {
-    return queryKeys;
+  /** The query keys of this operation in the bundle, with their types and bounds. */
+  Map<String, Bundle.QueryKey> queryKeys() {
+    return Bundle.get().query(operationId());
   }
 
   /** Whether the request body of this route is JSON. */
@@ -158,22 +155,6 @@ enum Route {
 
     ApiException error() {
       return error;
-    }
-  }
-
-  /** Query key sets shared by several routes. */
-  private static final class Keys {
-    static final Set<String> NONE = Collections.emptySet();
-    static final Set<String> INCLUDE_DELETED = Set.of("include_deleted");
-    static final Set<String> LIST = Set.of("include_deleted", "only_deleted", "limit", "offset");
-
-    private Keys() {
-    }
-
-    static Set<String> with(Set<String> base, String... more) {
-      Set<String> keys = new LinkedHashSet<>(base);
-      keys.addAll(Arrays.asList(more));
-      return Collections.unmodifiableSet(keys);
     }
   }
 }

@@ -20,9 +20,7 @@ import java.util.regex.Pattern;
  * principal.
  */
 final class WireCall {
-  private static final Set<String> BOOLEAN_KEYS = Set.of("include_deleted", "only_deleted", "recursive");
   private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,10}");
-  private static final int MAX_LIMIT = 200;
 
   private final RecordedRequest request;
   private final Route route;
@@ -69,8 +67,9 @@ final class WireCall {
       throw ApiException.badRequest("invalid_request", "the request line has no URL");
     }
     for (String key : url.queryParameterNames()) {
-      if (!route.queryKeys().contains(key)) {
-        String allowed = route.queryKeys().isEmpty() ? "none" : String.join(", ", new TreeSet<>(route.queryKeys()));
+      Bundle.QueryKey declared = route.queryKeys().get(key);
+      if (declared == null) {
+        String allowed = route.queryKeys().isEmpty() ? "none" : String.join(", ", new TreeSet<>(route.queryKeys().keySet()));
         throw ApiException.badRequest("unknown_query_parameter", "unknown query parameter '" + key + "' for "
             + route.operationId() + " (allowed: " + allowed + ")");
       }
@@ -82,20 +81,19 @@ final class WireCall {
       if (value == null) {
         throw ApiException.badRequest("invalid_query_parameter", "query parameter '" + key + "' has no value");
       }
-      if (BOOLEAN_KEYS.contains(key) && !value.equals("true") && !value.equals("false")) {
+      if (declared.type().equals("boolean") && !value.equals("true") && !value.equals("false")) {
         throw ApiException.badRequest("invalid_query_parameter",
             "query parameter '" + key + "' must be true or false, not '" + value + "'");
       }
-      if (key.equals("limit")) {
-        int limit = parseInt(key, value);
-        if (limit < 0 || limit > MAX_LIMIT) {
-          throw ApiException.badRequest("invalid_query_parameter",
-              "query parameter 'limit' must be between 0 and " + MAX_LIMIT + ", not " + value);
+      if (declared.type().equals("integer")) {
+        int number = parseInt(key, value);
+        Long min = declared.minimum();
+        Long max = declared.maximum();
+        if ((min != null && number < min) || (max != null && number > max)) {
+          throw ApiException.badRequest("invalid_query_parameter", "query parameter '" + key + "' must "
+              + (max != null ? "be between " + (min == null ? Integer.MIN_VALUE : min) + " and " + max
+                  : min == 0 ? "not be negative" : "be at least " + min) + ", not " + value);
         }
-      }
-      if (key.equals("offset") && parseInt(key, value) < 0) {
-        throw ApiException.badRequest("invalid_query_parameter",
-            "query parameter 'offset' must not be negative, not " + value);
       }
       if (key.equals("parent_id") && value.isBlank()) {
         throw ApiException.badRequest("invalid_query_parameter", "query parameter 'parent_id' must not be blank");
