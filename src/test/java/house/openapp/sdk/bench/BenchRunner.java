@@ -626,9 +626,10 @@ public final class BenchRunner {
     }
 
     private static double secondary(RunResult result, String suffix) {
-        for (var entry : result.getSecondaryResults().entrySet()) {
-            if (entry.getKey().endsWith(suffix)) {
-                return entry.getValue().getScore();
+        // By key: naming JMH's Result (raw, even through var) is the build's one javac warning.
+        for (String key : result.getSecondaryResults().keySet()) {
+            if (key.endsWith(suffix)) {
+                return result.getSecondaryResults().get(key).getScore();
             }
         }
         throw new IllegalStateException("no " + suffix + " among " + result.getSecondaryResults().keySet());
