@@ -379,9 +379,11 @@ public final class BenchRunner {
     private void coldStart() throws IOException, InterruptedException {
         Map<Class<?>, List<Double>> millis = new LinkedHashMap<>();
         Map<Class<?>, List<Long>> rss = new LinkedHashMap<>();
+        Map<Class<?>, List<Double>> cpu = new LinkedHashMap<>();
         COLD_STARTS.forEach(main -> {
             millis.put(main, new ArrayList<>());
             rss.put(main, new ArrayList<>());
+            cpu.put(main, new ArrayList<>());
         });
         boolean timeTool = Files.isExecutable(Paths.get("/usr/bin/time"));
         List<Class<?>> order = new ArrayList<>(COLD_STARTS);
@@ -393,7 +395,7 @@ public final class BenchRunner {
                 for (Class<?> main : order) {
                     List<String> command = new ArrayList<>();
                     if (timeTool) {
-                        command.addAll(List.of("/usr/bin/time", "-f", "maxrss_kb=%M"));
+                        command.addAll(List.of("/usr/bin/time", "-f", "maxrss_kb=%M cpu_s=%U+%S"));
                     }
                     command.addAll(javaCommand(List.of(), coldStartClasspath(main), main, server.apiRoot()));
                     long started = System.nanoTime();
@@ -411,20 +413,32 @@ public final class BenchRunner {
                     if (kb.find()) {
                         rss.get(main).add(Long.parseLong(kb.group(1)));
                     }
+                    Matcher seconds = Pattern.compile("cpu_s=([\\d.]+)\\+([\\d.]+)").matcher(finished.err());
+                    if (seconds.find()) {
+                        cpu.get(main).add((Double.parseDouble(seconds.group(1)) + Double.parseDouble(seconds.group(2))) * 1000);
+                    }
                 }
             }
         }
         int batches = Math.min(COLD_START_BATCHES, millis.get(ColdStartOkHttp.class).size());
-        details.add(String.format(Locale.ROOT, "Cold start: %d runs of each process in a shuffled order per round, after one round that only"
-                + " warms the disk cache; medians, and ratios with the lowest–highest of %d batches of consecutive rounds:",
-                millis.get(ColdStartOkHttp.class).size(), batches));
+        details.add(String.format(Locale.ROOT, "Cold start: %d runs of each process in a shuffled order per round%s; medians, and ratios"
+                + " with the lowest–highest of %d batches of consecutive rounds. CPU is the process's user + system time:",
+                millis.get(ColdStartOkHttp.class).size(), runs > 1 ? ", after one round that only warms the disk cache" : "", batches));
         details.add("");
-        details.add("| cold start, whole process | median ms | max RSS MiB | facade ÷ it |");
-        details.add("|---|---:|---:|---|");
+        details.add("| cold start, whole process | median ms | facade ÷ it | CPU ms (user + system) | facade's CPU ÷ its | max RSS MiB |");
+        details.add("|---|---:|---|---:|---|---:|");
         for (Class<?> main : COLD_STARTS) {
             double[] r = batchRatio(millis.get(ColdStartFacade.class), millis.get(main), batches);
-            details.add(String.format(Locale.ROOT, "| %s | %.1f | %s | %.3f (%.3f–%.3f) |", main.getSimpleName(), median(millis.get(main)),
-                    rss.get(main).isEmpty() ? "–" : String.format(Locale.ROOT, "%.1f", medianLong(rss.get(main)) / 1024.0), r[0], r[1], r[2]));
+            String cpuMillis = "–";
+            String cpuRatio = "–";
+            if (cpu.get(main).size() == millis.get(main).size()) {
+                double[] c = batchRatio(cpu.get(ColdStartFacade.class), cpu.get(main), batches);
+                cpuMillis = String.format(Locale.ROOT, "%.0f", median(cpu.get(main)));
+                cpuRatio = String.format(Locale.ROOT, "%.3f (%.3f–%.3f)", c[0], c[1], c[2]);
+            }
+            details.add(String.format(Locale.ROOT, "| %s | %.1f | %.3f (%.3f–%.3f) | %s | %s | %s |", main.getSimpleName(),
+                    median(millis.get(main)), r[0], r[1], r[2], cpuMillis, cpuRatio,
+                    rss.get(main).isEmpty() ? "–" : String.format(Locale.ROOT, "%.1f", medianLong(rss.get(main)) / 1024.0)));
         }
         details.add("");
         coldStartRow("cold start, facade ÷ raw OkHttp (whole process, median)", millis, ColdStartOkHttp.class, batches, "≤ 1.3",
