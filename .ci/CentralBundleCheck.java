@@ -23,7 +23,7 @@ import java.util.zip.ZipFile;
  *       name and url, a developer, scm (url and connection) and issueManagement, and declares no
  *       {@code <repositories>} (everything must resolve from Central);</li>
  *   <li>the main jar, its sources jar and its Javadoc jar are attached, non-empty and hold what
- *       their names say (classes; .java files; an index.html);</li>
+ *       their names say (classes and module-info; .java files; an index.html);</li>
  *   <li>the testkit (classifier tests) is attached with its own sources and Javadoc, and holds
  *       only {@code house/openapp/sdk/testing};</li>
  *   <li>signatures: with -Dgpg.skip there are none, and the check says which files
@@ -97,8 +97,8 @@ public final class CentralBundleCheck {
         List<Path> artifacts = new ArrayList<>();
         artifacts.add(pomFile);
         artifacts.add(jar(target, base + ".jar", "the classes",
-                n -> n.endsWith(".class") && !n.startsWith("META-INF/"), "house/openapp/sdk/OpenAppClient.class"));
-        artifacts.add(jar(target, base + "-sources.jar", "the sources", n -> n.endsWith(".java"), "house/openapp/sdk/OpenAppClient.java"));
+                n -> n.endsWith(".class") && !n.startsWith("META-INF/"), "module-info.class"));
+        artifacts.add(jar(target, base + "-sources.jar", "the sources", n -> n.endsWith(".java"), "module-info.java"));
         artifacts.add(jar(target, base + "-javadoc.jar", "the Javadoc", n -> n.endsWith(".html"), "index.html"));
         Path testkit = jar(target, base + "-tests.jar", "the testkit", n -> n.endsWith(".class"),
                 "house/openapp/sdk/testing/FakeOpenApp.class");
