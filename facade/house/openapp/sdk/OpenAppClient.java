@@ -6,13 +6,16 @@ import house.openapp.sdk.internal.Checks;
 import house.openapp.sdk.internal.ContextInterceptor;
 import house.openapp.sdk.internal.DeadlineTimer;
 import house.openapp.sdk.internal.HttpLogger;
+import house.openapp.sdk.internal.ProxyAuth;
 import house.openapp.sdk.internal.RetryInterceptor;
 import house.openapp.sdk.internal.Transport;
 import house.openapp.sdk.internal.UrlImageFetcher;
+import okhttp3.Authenticator;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 import java.net.InetAddress;
+import java.net.Proxy;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -244,6 +247,8 @@ public final class OpenAppClient implements AutoCloseable {
         private Sleeper sleeper = Sleeper.SYSTEM;
         private Clock clock = Clock.systemUTC();
         private ImageFetchPolicy imageFetchPolicy = ImageFetchPolicy.builder().build();
+        private Proxy proxy;
+        private Authenticator proxyAuthenticator;
 
         private Builder() {
         }
@@ -442,6 +447,54 @@ public final class OpenAppClient implements AutoCloseable {
         }
 
         /**
+         * Sends every request through a proxy: the API calls and the downloads of
+         * {@link Orgs#uploadImageFromUrl(String, URI)}. Through an HTTP or SOCKS proxy, the proxy
+         * resolves the target's host name and connects to it; for image downloads the SDK
+         * resolves the target here too and refuses it before anything is sent if any of its
+         * addresses is refused by the {@link ImageFetchPolicy} (docs/errors-and-retries.md,
+         * "Proxies"). It replaces the proxy of a supplied {@link #okHttpClient(OkHttpClient)}.
+         * Without it, API calls follow the JVM's default {@link java.net.ProxySelector} and image
+         * downloads connect directly.
+         *
+         * <pre>{@code
+         * OpenAppClient.builder().apiKey(key)
+         *         .proxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("proxy.corp.example", 3128)))
+         *         .build();
+         * }</pre>
+         *
+         * @param proxy the proxy, or {@link Proxy#NO_PROXY} to connect directly
+         * @return this builder
+         */
+        public Builder proxy(Proxy proxy) {
+            this.proxy = Objects.requireNonNull(proxy, "proxy");
+            return this;
+        }
+
+        /**
+         * Answers the {@link #proxy(Proxy)}'s {@code 407} challenges, for example with Basic
+         * credentials:
+         *
+         * <pre>{@code
+         * .proxyAuthenticator((route, response) -> response.request().newBuilder()
+         *         .header("Proxy-Authorization", Credentials.basic(user, password)).build())
+         * }</pre>
+         *
+         * <p>The credentials reach the proxy and nobody else: the authenticator is asked only when
+         * that proxy answers 407 (never for an origin's 401), at most once per request (refused
+         * credentials end the call instead of looping); only the {@code Proxy-Authorization}
+         * header of its answer is used, on the request the proxy challenged; and that header is
+         * removed from any request that would carry it past the proxy (an {@code https} request
+         * inside the tunnel, a redirect to another origin).
+         *
+         * @param authenticator the authenticator; needs a proxy other than {@link Proxy#NO_PROXY}
+         * @return this builder
+         */
+        public Builder proxyAuthenticator(Authenticator authenticator) {
+            this.proxyAuthenticator = Objects.requireNonNull(authenticator, "proxyAuthenticator");
+            return this;
+        }
+
+        /**
          * Replaces the {@link System.Logger} that {@link #logging(boolean)} writes to (for tests
          * that capture the log); package-private, not API.
          *
@@ -488,6 +541,9 @@ public final class OpenAppClient implements AutoCloseable {
                 throw new IllegalArgumentException("baseUrl must use https; plain http is allowed only for loopback hosts"
                         + " or with allowInsecureHttp(true), but was http://" + apiRoot.host());
             }
+            if (proxyAuthenticator != null && (proxy == null || proxy.type() == Proxy.Type.DIRECT)) {
+                throw new IllegalStateException("proxyAuthenticator needs a proxy(...) other than Proxy.NO_PROXY");
+            }
             Builder snapshot = copy();
             DeadlineTimer timer = new DeadlineTimer();
             OkHttpClient.Builder core = (okHttpClient != null ? okHttpClient.newBuilder() : new OkHttpClient.Builder())
@@ -498,6 +554,13 @@ public final class OpenAppClient implements AutoCloseable {
                     .retryOnConnectionFailure(false)
                     .followSslRedirects(false)
                     .addInterceptor(new RetryInterceptor(retryPolicy, sleeper, clock, callTimeout.toMillis(), timer));
+            if (proxy != null) {
+                core.proxy(proxy);
+            }
+            if (proxyAuthenticator != null) {
+                core.proxyAuthenticator(ProxyAuth.onlyFor(proxy, proxyAuthenticator))
+                        .addNetworkInterceptor(ProxyAuth.STRIP_OUTSIDE_PROXY);
+            }
             return new OpenAppClient(snapshot, apiRoot, new Transport.Shared(core.build(), okHttpClient == null, timer), defaultOrg, true);
         }
 
@@ -520,6 +583,8 @@ public final class OpenAppClient implements AutoCloseable {
             copy.sleeper = sleeper;
             copy.clock = clock;
             copy.imageFetchPolicy = imageFetchPolicy;
+            copy.proxy = proxy;
+            copy.proxyAuthenticator = proxyAuthenticator;
             return copy;
         }
 

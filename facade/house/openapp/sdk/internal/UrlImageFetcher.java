@@ -74,9 +74,22 @@ import okio.ByteString;
  * host. As a second line of defence the fetcher removes every application and network
  * interceptor, the authenticators, the cookie jar and the cache from the client it derives
  * from; it sends only {@code Accept}, {@code Accept-Encoding: identity} and OkHttp's own
- * protocol headers. It connects directly, ignoring any configured proxy, because the address
- * guard can only judge the address it connects to. The connection pool, dispatcher, timeouts,
- * TLS settings, socket factory and event listener are shared with that client.
+ * protocol headers. The connection pool, dispatcher, timeouts, TLS settings, socket factory
+ * and event listener are shared with that client.
+ *
+ * <p><b>Through a proxy.</b> Without a proxy the fetcher connects directly, and the guard judges
+ * both what DNS returns and the address the socket is actually connected to. When the client
+ * has a proxy ({@code OpenAppClient.Builder.proxy}), every hop goes through it with the
+ * client's proxy authenticator, and the proxy, not this machine, resolves the target's name
+ * and opens the connection to it: the fetcher cannot see that address. So, on every hop and
+ * before anything is sent, it resolves the target's host itself with the client's {@link Dns}
+ * and refuses the hop if <em>any</em> address is refused (the proxy may pick any of them); an
+ * IP literal is judged as it is; a name that does not resolve here is refused too
+ * ({@code IO_FAILURE}), since it cannot be judged. What remains is a name whose records change
+ * between this check and the proxy's own lookup (DNS rebinding): only the proxy's egress rules
+ * can close that. Only a proxy set on the client counts (the builder's {@code proxy}, or
+ * {@link OkHttpClient#proxy()} of a supplied client); a {@code ProxySelector}, such as the
+ * JVM's system proxy properties, is not used for image fetches.
  *
  * <p>Instances are immutable and safe for concurrent use.
  */
@@ -94,14 +107,19 @@ public final class UrlImageFetcher {
 
     private final OkHttpClient client;
     private final ImageFetchPolicy policy;
+    /** Whether hops go through the client's proxy, which then resolves and connects. */
+    private final boolean proxied;
+    /** Resolves a target's name for the check before a proxied hop. */
+    private final Dns targetDns;
 
     /**
      * Creates a fetcher deriving its HTTP client from {@code client}.
      *
      * <p>The derived client shares {@code client}'s connection pool and dispatcher, but follows
-     * no redirects by itself, never retries, connects without a proxy, and carries none of
-     * {@code client}'s interceptors, authenticators, cookies or cache. Pass the SDK's
-     * credential-free core client.
+     * no redirects by itself, never retries, and carries none of {@code client}'s interceptors,
+     * authenticators (but the proxy authenticator), cookies or cache. It uses {@code client}'s
+     * proxy when one is set ({@link OkHttpClient#proxy()}), else connects directly. Pass the
+     * SDK's credential-free core client.
      *
      * @param client the client to derive from
      * @param policy the limits and the address filter to enforce
@@ -109,21 +127,29 @@ public final class UrlImageFetcher {
     public UrlImageFetcher(OkHttpClient client, ImageFetchPolicy policy) {
         Objects.requireNonNull(client, "client");
         this.policy = Objects.requireNonNull(policy, "policy");
+        Proxy proxy = client.proxy();
+        this.proxied = proxy != null && proxy.type() != Proxy.Type.DIRECT;
+        this.targetDns = client.dns();
         OkHttpClient.Builder builder = client.newBuilder();
         builder.interceptors().clear();
         builder.networkInterceptors().clear();
-        this.client = builder
-                .followRedirects(false)
+        builder.followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
                 .authenticator(Authenticator.NONE)
-                .proxyAuthenticator(Authenticator.NONE)
                 .cookieJar(CookieJar.NO_COOKIES)
-                .cache(null)
-                .proxy(Proxy.NO_PROXY)
-                .dns(new AddressFilteringDns(client.dns(), policy.allowAddress()))
-                .addNetworkInterceptor(new ConnectedAddressGuard(policy.allowAddress()))
-                .build();
+                .cache(null);
+        if (proxied) {
+            // OkHttp resolves only the proxy's own name, with the plain Dns; the target is judged
+            // before each hop (checkTargetForProxy), and the socket leads to the proxy.
+            builder.proxy(proxy).addNetworkInterceptor(ProxyAuth.STRIP_OUTSIDE_PROXY);
+        } else {
+            builder.proxy(Proxy.NO_PROXY)
+                    .proxyAuthenticator(Authenticator.NONE)
+                    .dns(new AddressFilteringDns(client.dns(), policy.allowAddress()))
+                    .addNetworkInterceptor(new ConnectedAddressGuard(policy.allowAddress()));
+        }
+        this.client = builder.build();
     }
 
     /**
@@ -154,6 +180,9 @@ public final class UrlImageFetcher {
         int redirects = 0;
         while (true) {
             checkLiteralHost(current, sent);
+            if (proxied) {
+                checkTargetForProxy(current, sent);
+            }
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 throw timedOut(current, sent);
@@ -232,6 +261,27 @@ public final class UrlImageFetcher {
         if (!policy.allowAddress().test(address)) {
             throw new ImageSourceException(Reason.ADDRESS_NOT_ALLOWED,
                     refusedMessage(url, List.of(address)), null, sent);
+        }
+    }
+
+    /**
+     * Before a hop through the proxy, which will resolve the name itself: every address the name
+     * has here must be allowed, since the proxy may connect to any of them.
+     */
+    private void checkTargetForProxy(HttpUrl url, int sent) {
+        String host = url.host();
+        if (OKHTTP_IP_LITERAL.matcher(host).matches()) {
+            return; // checkLiteralHost judged it
+        }
+        List<InetAddress> addresses;
+        try {
+            addresses = targetDns.lookup(host);
+        } catch (UnknownHostException e) {
+            throw failure(e, url, sent, sent);
+        }
+        List<InetAddress> refused = addresses.stream().filter(a -> !policy.allowAddress().test(a)).toList();
+        if (!refused.isEmpty()) {
+            throw new ImageSourceException(Reason.ADDRESS_NOT_ALLOWED, refusedMessage(url, refused), null, sent);
         }
     }
 
