@@ -12,6 +12,8 @@
 module house.openapp.sdk {
     exports house.openapp.sdk;
     exports house.openapp.sdk.errors;
+    exports house.openapp.sdk.otel;
+    exports house.openapp.sdk.micrometer;
     exports house.openapp.sdk.generated;
     exports house.openapp.sdk.generated.api;
     exports house.openapp.sdk.generated.model;
@@ -31,6 +33,13 @@ module house.openapp.sdk {
     // OkHttp 4 and Okio are Kotlin, and automatic modules declare nothing: without this the
     // Kotlin stdlib would not be resolved on a user's module path.
     requires kotlin.stdlib;
+
+    // The optional adapters (house.openapp.sdk.otel, .micrometer): present only when the user
+    // has OpenTelemetry or Micrometer; their types appear in the adapters' API.
+    requires static transitive io.opentelemetry.api;
+    requires static transitive io.opentelemetry.context;
+    requires static transitive micrometer.observation;
+    requires static transitive micrometer.commons;
 
     // The generated sources' @javax.annotation.processing.Generated: retained in source only, so
     // static (not needed at run time); transitive because it annotates exported types.
