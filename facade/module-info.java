@@ -35,11 +35,12 @@ module house.openapp.sdk {
     requires kotlin.stdlib;
 
     // The optional adapters (house.openapp.sdk.otel, .micrometer): present only when the user
-    // has OpenTelemetry or Micrometer; their types appear in the adapters' API.
-    requires static transitive io.opentelemetry.api;
-    requires static transitive io.opentelemetry.context;
-    requires static transitive micrometer.observation;
-    requires static transitive micrometer.commons;
+    // has OpenTelemetry or Micrometer, who then requires those modules itself (static, not
+    // transitive: javac would demand them from every user of this module).
+    requires static io.opentelemetry.api;
+    requires static io.opentelemetry.context;
+    requires static micrometer.observation;
+    requires static micrometer.commons;
 
     // The generated sources' @javax.annotation.processing.Generated: retained in source only, so
     // static (not needed at run time); transitive because it annotates exported types.
