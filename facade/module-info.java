@@ -18,8 +18,10 @@ module house.openapp.sdk {
     exports house.openapp.sdk.generated.api;
     exports house.openapp.sdk.generated.model;
 
-    // Gson reads and writes the generated models reflectively.
+    // Gson reads and writes the generated models and the generated query objects reflectively.
     opens house.openapp.sdk.generated.model to com.google.gson;
+    opens house.openapp.sdk.generated.api to com.google.gson;
+    opens house.openapp.sdk.generated to com.google.gson;
 
     // Types of these appear in the exported API (OpenAppClient.Builder.okHttpClient, ApiClient,
     // the generated services' retrofit2.Call, JSON's Gson), so a user reads them too.
