@@ -243,16 +243,12 @@ public final class ImageFetchPolicy {
          * Sets the time limit for a whole fetch, redirects and body included; default 30
          * seconds.
          *
-         * @param timeout the limit, positive
+         * @param timeout the limit, between 1 ms and {@link Integer#MAX_VALUE} ms
          * @return this builder
-         * @throws IllegalArgumentException if the limit is zero or negative
+         * @throws IllegalArgumentException if the limit is outside that range
          */
         public Builder timeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isZero() || timeout.isNegative()) {
-                throw new IllegalArgumentException("timeout must be positive but was " + timeout);
-            }
-            this.timeout = timeout;
+            this.timeout = house.openapp.sdk.internal.Checks.timeout("timeout", timeout);
             return this;
         }
 

@@ -11,6 +11,12 @@ import house.openapp.sdk.internal.RetryInterceptor;
 import house.openapp.sdk.internal.Transport;
 import house.openapp.sdk.internal.UrlImageFetcher;
 import okhttp3.Authenticator;
+import house.openapp.sdk.errors.ClientClosedException;
+import house.openapp.sdk.internal.ConnectionGuard;
+import house.openapp.sdk.internal.Lifecycle;
+import house.openapp.sdk.internal.RequestGuard;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -24,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -52,6 +59,29 @@ public final class OpenAppClient implements AutoCloseable {
     public static final String ENV_BASE_URL = "OPENAPP_BASE_URL";
     /** Environment variable holding the default org context. */
     public static final String ENV_ORG = "OPENAPP_ORG";
+
+    /**
+     * The default of {@link Builder#maxResponseBytes(long)}: 16 MiB, about 80 times the
+     * largest page the API serves (200 organisations) and far below what a JVM should hold for
+     * one response.
+     */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+    /**
+     * The default of {@link Builder#connectionIdleTimeout(Duration)}: 4 s, under the shortest
+     * common server keep-alive (Node.js and Apache httpd close idle connections after 5 s;
+     * nginx after 75 s, AWS and GCP load balancers after 60 s or more).
+     */
+    public static final Duration DEFAULT_CONNECTION_IDLE_TIMEOUT = Duration.ofSeconds(4);
+    /**
+     * The default of {@link Builder#maxConnectionsPerHost(int)}: 64 (docs/reliability.md has
+     * the measurements behind it).
+     */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_HOST = 64;
+    /**
+     * The default of {@link Builder#maxPages(int)}: 10,000 pages, two million items at the
+     * largest page size.
+     */
+    public static final int DEFAULT_MAX_PAGES = 10_000;
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
@@ -201,8 +231,10 @@ public final class OpenAppClient implements AutoCloseable {
      * On the client built by {@link Builder#build()}: releases the shared HTTP stack of this
      * client and every {@link #withOrg(String)} copy of it; the dispatcher's threads stop and
      * pooled connections close (unless the {@link OkHttpClient} was supplied by the caller, who
-     * then owns it), and later calls fail with {@link IllegalStateException}. On a copy: does
-     * nothing, since the copy does not own the stack.
+     * then owns it). Calls still running or queued fail at once with
+     * {@link ClientClosedException}, as do later calls, through the façade, the generated layer
+     * ({@code execute()} throws an {@link java.io.IOException}) or an image fetch. On a copy:
+     * does nothing, since the copy does not own the stack.
      */
     @Override
     public void close() {
@@ -212,6 +244,10 @@ public final class OpenAppClient implements AutoCloseable {
     }
 
     ImageUpload fetchImage(URI source) {
+        if (shared.isClosed()) {
+            throw new ClientClosedException("this OpenAppClient is closed: the image at " + source.getScheme() + "://" + source.getHost()
+                    + " was not fetched", null, 0);
+        }
         UrlImageFetcher.FetchedImage image = new UrlImageFetcher(shared.core(), config.imageFetchPolicy).fetch(source);
         return ImageUpload.of(image.bytes(), image.contentType(), image.filename());
     }
@@ -249,6 +285,10 @@ public final class OpenAppClient implements AutoCloseable {
         private ImageFetchPolicy imageFetchPolicy = ImageFetchPolicy.builder().build();
         private Proxy proxy;
         private Authenticator proxyAuthenticator;
+        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+        private Duration connectionIdleTimeout = DEFAULT_CONNECTION_IDLE_TIMEOUT;
+        private int maxConnectionsPerHost = DEFAULT_MAX_CONNECTIONS_PER_HOST;
+        private int maxPages = DEFAULT_MAX_PAGES;
 
         private Builder() {
         }
@@ -308,7 +348,7 @@ public final class OpenAppClient implements AutoCloseable {
          * @return this builder
          */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = Checks.positive("connectTimeout", timeout);
+            this.connectTimeout = Checks.timeout("connectTimeout", timeout);
             return this;
         }
 
@@ -319,7 +359,7 @@ public final class OpenAppClient implements AutoCloseable {
          * @return this builder
          */
         public Builder readTimeout(Duration timeout) {
-            this.readTimeout = Checks.positive("readTimeout", timeout);
+            this.readTimeout = Checks.timeout("readTimeout", timeout);
             return this;
         }
 
@@ -333,7 +373,7 @@ public final class OpenAppClient implements AutoCloseable {
          * @return this builder
          */
         public Builder callTimeout(Duration timeout) {
-            this.callTimeout = Checks.positive("callTimeout", timeout);
+            this.callTimeout = Checks.timeout("callTimeout", timeout);
             return this;
         }
 
@@ -410,6 +450,65 @@ public final class OpenAppClient implements AutoCloseable {
          */
         public Builder callListener(CallListener listener) {
             this.callListener = Objects.requireNonNull(listener, "callListener");
+            return this;
+        }
+
+        /**
+         * Sets the largest response body the client reads (default
+         * {@value OpenAppClient#DEFAULT_MAX_RESPONSE_BYTES} bytes, 16 MiB), counted after
+         * {@code gzip} decoding. A longer body fails the call with
+         * {@link house.openapp.sdk.errors.ResponseTooLargeException} as soon as the limit is
+         * passed; it is not retried and its connection is closed. Error bodies are kept to
+         * 64 KiB whatever this says ({@code rawBody()}); the rest is never read.
+         *
+         * @param bytes at least 1024
+         * @return this builder
+         */
+        public Builder maxResponseBytes(long bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("maxResponseBytes must be at least 1024 but was " + bytes);
+            }
+            this.maxResponseBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Sets how long an idle pooled connection may be reused (default 4 s, under the 5 s
+         * keep-alive of Node.js and Apache httpd). Older ones are closed rather than written
+         * to, so that a server that already dropped them never makes a call fail; a connection
+         * idle for more than 100 ms is also checked for a close or stray bytes before reuse.
+         *
+         * @param timeout between 1 ms and 24 days
+         * @return this builder
+         */
+        public Builder connectionIdleTimeout(Duration timeout) {
+            this.connectionIdleTimeout = Checks.timeout("connectionIdleTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * Sets how many connections the client opens to one host at most, synchronous and
+         * asynchronous calls together (default {@value OpenAppClient#DEFAULT_MAX_CONNECTIONS_PER_HOST});
+         * further calls wait for a free one within their deadline. The pool keeps as many idle.
+         *
+         * @param max 1 to 1024
+         * @return this builder
+         */
+        public Builder maxConnectionsPerHost(int max) {
+            this.maxConnectionsPerHost = Checks.range("maxConnectionsPerHost", max, 1, 1024);
+            return this;
+        }
+
+        /**
+         * Sets how many pages one auto-paging walk or {@code getByName} may fetch before it
+         * fails with {@link house.openapp.sdk.errors.PagingException} (default
+         * {@value OpenAppClient#DEFAULT_MAX_PAGES}).
+         *
+         * @param max 1 to 10,000,000
+         * @return this builder
+         */
+        public Builder maxPages(int max) {
+            this.maxPages = Checks.range("maxPages", max, 1, 10_000_000);
             return this;
         }
 
@@ -546,14 +645,19 @@ public final class OpenAppClient implements AutoCloseable {
             }
             Builder snapshot = copy();
             DeadlineTimer timer = new DeadlineTimer();
-            OkHttpClient.Builder core = (okHttpClient != null ? okHttpClient.newBuilder() : new OkHttpClient.Builder())
+            Lifecycle lifecycle = new Lifecycle();
+            OkHttpClient.Builder core = (okHttpClient != null ? okHttpClient.newBuilder() : ownStack(maxConnectionsPerHost, connectionIdleTimeout))
                     .connectTimeout(connectTimeout)
                     .readTimeout(readTimeout)
                     .writeTimeout(readTimeout)
                     .callTimeout(Duration.ZERO) // the RetryInterceptor's DeadlineTimer keeps the call timeout, cheaper
                     .retryOnConnectionFailure(false)
+                    .followRedirects(false) // the RetryInterceptor follows them, by the SDK's rules (internal/Redirects)
                     .followSslRedirects(false)
-                    .addInterceptor(new RetryInterceptor(retryPolicy, sleeper, clock, callTimeout.toMillis(), timer));
+                    .addInterceptor(new RequestGuard(lifecycle))
+                    .addInterceptor(new RetryInterceptor(retryPolicy, sleeper, clock, callTimeout.toMillis(), timer, maxResponseBytes,
+                            maxConnectionsPerHost, lifecycle))
+                    .addNetworkInterceptor(new ConnectionGuard(connectionIdleTimeout.toMillis()));
             if (proxy != null) {
                 core.proxy(proxy);
             }
@@ -561,7 +665,21 @@ public final class OpenAppClient implements AutoCloseable {
                 core.proxyAuthenticator(ProxyAuth.onlyFor(proxy, proxyAuthenticator))
                         .addNetworkInterceptor(ProxyAuth.STRIP_OUTSIDE_PROXY);
             }
-            return new OpenAppClient(snapshot, apiRoot, new Transport.Shared(core.build(), okHttpClient == null, timer), defaultOrg, true);
+            return new OpenAppClient(snapshot, apiRoot, new Transport.Shared(core.build(), okHttpClient == null, timer, lifecycle,
+                    callTimeout.toMillis(), clock, maxPages), defaultOrg, true);
+        }
+
+        /**
+         * The pool and dispatcher of a client the SDK owns: idle connections are closed after
+         * the idle timeout, and as many are kept as may be open to one host.
+         */
+        private static OkHttpClient.Builder ownStack(int perHost, Duration idleTimeout) {
+            Dispatcher dispatcher = new Dispatcher();
+            dispatcher.setMaxRequests(Math.max(64, perHost));
+            dispatcher.setMaxRequestsPerHost(perHost);
+            return new OkHttpClient.Builder()
+                    .dispatcher(dispatcher)
+                    .connectionPool(new ConnectionPool(perHost, idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
         }
 
         private Builder copy() {
@@ -585,13 +703,20 @@ public final class OpenAppClient implements AutoCloseable {
             copy.imageFetchPolicy = imageFetchPolicy;
             copy.proxy = proxy;
             copy.proxyAuthenticator = proxyAuthenticator;
+            copy.maxResponseBytes = maxResponseBytes;
+            copy.connectionIdleTimeout = connectionIdleTimeout;
+            copy.maxConnectionsPerHost = maxConnectionsPerHost;
+            copy.maxPages = maxPages;
             return copy;
         }
 
         private static boolean isLoopback(String host) {
             String lower = host.toLowerCase(Locale.ROOT);
-            if (lower.equals("localhost") || lower.endsWith(".localhost")) {
+            if (lower.equals("localhost")) {
                 return true;
+            }
+            if (lower.endsWith(".localhost")) {
+                return resolvesOnlyToLoopback(lower); // RFC 6761 asks resolvers to, but not every one does
             }
             if (IPV4.matcher(lower).matches() || lower.indexOf(':') >= 0) {
                 try {
@@ -601,6 +726,20 @@ public final class OpenAppClient implements AutoCloseable {
                 }
             }
             return false;
+        }
+
+        private static boolean resolvesOnlyToLoopback(String host) {
+            try {
+                InetAddress[] addresses = InetAddress.getAllByName(host);
+                for (InetAddress address : addresses) {
+                    if (!address.isLoopbackAddress()) {
+                        return false;
+                    }
+                }
+                return addresses.length > 0;
+            } catch (UnknownHostException unresolved) {
+                return false;
+            }
         }
 
         @Override

@@ -247,7 +247,8 @@ public final class Orgs {
         Checks.text("name", name);
         String needle = name.toLowerCase(Locale.ROOT);
         List<OrganizationResponse> matches = new ArrayList<>();
-        for (OrganizationResponse org : search(name, ListParams.DEFAULT).autoPaging()) {
+        Orgs within = new Orgs(client, transport.withOverallDeadline(options), options); // one deadline for all the pages
+        for (OrganizationResponse org : within.search(name, ListParams.DEFAULT).autoPaging()) {
             Map<String, String> texts = org.getName() == null || org.getName().getValue() == null
                     ? Map.of() : org.getName().getValue();
             boolean hit = texts.values().stream().anyMatch(text -> text != null
@@ -769,14 +770,16 @@ public final class Orgs {
                                                Function<ListParams, Page<OrganizationResponse>> fetcher,
                                                Function<ListParams, CompletableFuture<Page<OrganizationResponse>>> asyncFetcher) {
         return new Page<>(body.getItems() == null ? List.of() : body.getItems(), body.getTotal() == null ? 0 : body.getTotal(),
-                params, response.requestId().orElse(null), fetcher, asyncFetcher);
+                params, response.requestId().orElse(null), fetcher, asyncFetcher,
+                transport.shared().maxPages());
     }
 
     private Page<UserResponse> userPage(UserPage body, ListParams params, ApiResponse<?> response,
                                         Function<ListParams, Page<UserResponse>> fetcher,
                                         Function<ListParams, CompletableFuture<Page<UserResponse>>> asyncFetcher) {
         return new Page<>(body.getItems() == null ? List.of() : body.getItems(), body.getTotal() == null ? 0 : body.getTotal(),
-                params, response.requestId().orElse(null), fetcher, asyncFetcher);
+                params, response.requestId().orElse(null), fetcher, asyncFetcher,
+                transport.shared().maxPages());
     }
 
     private static List<String> permissionKeys(OrgPermissionsResponse body) {

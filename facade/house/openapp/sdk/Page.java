@@ -31,15 +31,22 @@ public final class Page<T> {
     private final String requestId;
     private final Function<ListParams, Page<T>> fetcher;
     private final Function<ListParams, CompletableFuture<Page<T>>> asyncFetcher;
+    private final int maxPages;
 
     Page(List<T> items, long total, ListParams params, String requestId, Function<ListParams, Page<T>> fetcher,
-         Function<ListParams, CompletableFuture<Page<T>>> asyncFetcher) {
+         Function<ListParams, CompletableFuture<Page<T>>> asyncFetcher, int maxPages) {
         this.items = List.copyOf(items);
         this.total = total;
         this.params = params;
         this.requestId = requestId;
         this.fetcher = fetcher;
         this.asyncFetcher = asyncFetcher;
+        this.maxPages = maxPages;
+    }
+
+    /** How many pages one auto-paging walk from here may fetch (the client's maxPages). */
+    int maxPages() {
+        return maxPages;
     }
 
     /**

@@ -1,6 +1,7 @@
 package house.openapp.sdk;
 
 import house.openapp.sdk.internal.Checks;
+import house.openapp.sdk.internal.PagingGuard;
 
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -93,9 +94,11 @@ public final class PagedIterable<T> implements Iterable<T> {
     private abstract static class ItemIterator<T> implements Iterator<T> {
         private Page<T> page;
         private int index;
+        private final PagingGuard guard;
 
         ItemIterator(Page<T> first) {
             this.page = first;
+            this.guard = new PagingGuard(first.maxPages());
         }
 
         @Override
@@ -105,7 +108,10 @@ public final class PagedIterable<T> implements Iterable<T> {
                     finished();
                     return false;
                 }
-                page = following(page);
+                guard.beforeFetch();
+                Page<T> next = following(page);
+                guard.check(page.offset(), page.items(), next.offset(), next.items()); // a server ignoring offset ends here
+                page = next;
                 index = 0;
             }
             return true;

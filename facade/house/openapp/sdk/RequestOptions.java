@@ -189,11 +189,11 @@ public final class RequestOptions {
         /**
          * Sets the overall timeout of the call, retries included.
          *
-         * @param timeout a positive duration
+         * @param timeout between 1 ms and {@link Integer#MAX_VALUE} ms (about 24.8 days)
          * @return this builder
          */
         public Builder timeout(Duration timeout) {
-            this.timeout = Checks.positive("timeout", timeout);
+            this.timeout = Checks.timeout("timeout", timeout);
             return this;
         }
 

@@ -143,7 +143,7 @@ public final class RetryPolicy {
          * @return this builder
          */
         public Builder baseDelay(Duration baseDelay) {
-            this.baseDelay = Checks.positive("baseDelay", baseDelay);
+            this.baseDelay = Checks.timeout("baseDelay", baseDelay);
             return this;
         }
 
@@ -154,7 +154,7 @@ public final class RetryPolicy {
          * @return this builder
          */
         public Builder maxDelay(Duration maxDelay) {
-            this.maxDelay = Checks.positive("maxDelay", maxDelay);
+            this.maxDelay = Checks.timeout("maxDelay", maxDelay);
             return this;
         }
 
@@ -165,7 +165,7 @@ public final class RetryPolicy {
          * @return this builder
          */
         public Builder maxRetryAfter(Duration maxRetryAfter) {
-            this.maxRetryAfter = Checks.positive("maxRetryAfter", maxRetryAfter);
+            this.maxRetryAfter = Checks.timeout("maxRetryAfter", maxRetryAfter);
             return this;
         }
 

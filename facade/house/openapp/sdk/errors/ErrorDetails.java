@@ -47,7 +47,7 @@ public record ErrorDetails(
             text.append(" ").append(errorCode);
         }
         if (serverMessage != null) {
-            text.append(": ").append(serverMessage);
+            text.append(": ").append(serverMessage.length() > 200 ? serverMessage.substring(0, 200) + "..." : serverMessage);
         } else if (rawBody != null && !rawBody.isBlank()) {
             String snippet = rawBody.strip();
             text.append(": ").append(snippet.length() > 200 ? snippet.substring(0, 200) + "..." : snippet);

@@ -56,7 +56,7 @@ public final class ApiKeys {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
-            throw new IllegalArgumentException("apiKey origin must use http or https but uses '" + scheme + "'");
+            throw new IllegalArgumentException("apiKey origin must use http or https"); // its text may be key material: not quoted
         }
         if (uri.getHost() == null || uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException("apiKey origin must be scheme://host[:port] with a host and no user info");

@@ -11,6 +11,9 @@ public final class CallState {
     private volatile int attempts;
     private volatile boolean sent;
     private volatile String note;
+    private volatile int redirects;
+    private volatile boolean crossedOrigin;
+    private volatile String refusedRedirect;
 
     /**
      * Creates the state of one call.
@@ -62,6 +65,42 @@ public final class CallState {
 
     void note(String why) {
         note = why;
+    }
+
+    /**
+     * Why the last redirect was not followed, if one was refused.
+     *
+     * @return the reason, or {@code null}
+     */
+    public String refusedRedirect() {
+        return refusedRedirect;
+    }
+
+    /**
+     * Whether a hop of this call left the call's origin; no credential goes out after that.
+     *
+     * @return true once a hop went to another origin
+     */
+    public boolean crossedOrigin() {
+        return crossedOrigin;
+    }
+
+    int redirects() {
+        return redirects;
+    }
+
+    void redirected(boolean foreign) {
+        redirects++;
+        crossedOrigin |= foreign;
+    }
+
+    void refuseRedirect(String why) {
+        refusedRedirect = why;
+    }
+
+    /** Undoes {@link #startAttempt()} for an attempt that wrote nothing (an unfit pooled connection). */
+    void restartAttempt() {
+        sent = false;
     }
 
     void startAttempt() {

@@ -8,6 +8,8 @@ import java.util.Objects;
  * not part of the SDK's API, may change without notice.
  */
 public final class Checks {
+    private static final Duration MAX_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
+
     private Checks() {
     }
 
@@ -57,6 +59,42 @@ public final class Checks {
     }
 
     /**
+     * Requires a timeout OkHttp and the deadline arithmetic can hold: at least 1 ms and at most
+     * {@link Integer#MAX_VALUE} ms (about 24.8 days), so that no later conversion overflows or
+     * rounds it to "no timeout".
+     *
+     * @param name the argument's name
+     * @param value its value
+     * @return the value
+     */
+    public static Duration timeout(String name, Duration value) {
+        positive(name, value);
+        if (value.compareTo(MAX_TIMEOUT) > 0) {
+            throw new IllegalArgumentException(name + " must be at most " + MAX_TIMEOUT.toMillis() + " ms (about 24.8 days) but was "
+                    + value);
+        }
+        if (value.toNanos() < 1_000_000L) {
+            throw new IllegalArgumentException(name + " must be at least 1 ms but was " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Requires a duration from 0 to {@link Integer#MAX_VALUE} ms.
+     *
+     * @param name the argument's name
+     * @param value its value
+     * @return the value
+     */
+    public static Duration boundedDelay(String name, Duration value) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.compareTo(MAX_TIMEOUT) > 0) {
+            throw new IllegalArgumentException(name + " must be between 0 and " + MAX_TIMEOUT.toMillis() + " ms but was " + value);
+        }
+        return value;
+    }
+
+    /**
      * Requires a string that is neither null nor blank.
      *
      * @param name the argument's name
@@ -75,7 +113,8 @@ public final class Checks {
 
     /**
      * Requires a resource id usable as one path segment: not blank, no {@code /} or
-     * {@code \}, not {@code .} or {@code ..}, no control characters and no unpaired UTF-16
+     * {@code \}, not {@code .} or {@code ..} (also not once a path parameter such as
+     * {@code ;x} is stripped), no control characters and no unpaired UTF-16
      * surrogates (which cannot be encoded and would reach the server as {@code ?}).
      *
      * @param name the argument's name
@@ -87,8 +126,10 @@ public final class Checks {
         if (value.indexOf('/') >= 0 || value.indexOf('\\') >= 0) {
             throw new IllegalArgumentException(name + " must not contain '/' or '\\' but was \"" + printable(value) + "\"");
         }
-        if (value.equals(".") || value.equals("..")) {
-            throw new IllegalArgumentException(name + " must not be '.' or '..'");
+        String beforeParameters = value.indexOf(';') >= 0 ? value.substring(0, value.indexOf(';')) : value;
+        if (beforeParameters.equals(".") || beforeParameters.equals("..")) {
+            // "..;x" is ".." to a server that strips path parameters (Tomcat, Spring)
+            throw new IllegalArgumentException(name + " must not be '.' or '..', nor start with '.;' or '..;'");
         }
         noControlCharacters(name, value);
         return value;

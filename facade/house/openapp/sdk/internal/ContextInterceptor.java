@@ -72,7 +72,8 @@ public final class ContextInterceptor implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
         HttpUrl url = request.url();
-        if (sameOrigin(url)) {
+        CallState state = request.tag(CallState.class);
+        if (sameOrigin(url) && (state == null || !state.crossedOrigin())) { // no credential once a redirect left the origin
             if (applied(request)) {
                 return chain.proceed(request);
             }
@@ -81,7 +82,7 @@ public final class ContextInterceptor implements Interceptor {
             return chain.proceed(builder.build());
         }
         return chain.proceed(request.newBuilder().header("User-Agent", userAgent).removeHeader("X-API-Key").removeHeader("Authorization")
-                .removeHeader("Cookie").removeHeader("X-OpenApp-Confirm").build());
+                .removeHeader("Cookie").removeHeader("X-OpenApp-Confirm").removeHeader("X-Org").removeHeader("Proxy-Authorization").build());
     }
 
     /** Whether {@link #applyTo} already ran on this request (façade calls); generated ones need it now. */

@@ -34,6 +34,17 @@ public final class DeadlineTimer {
     private volatile Thread thread;
     private volatile boolean idle;
     private volatile boolean closed;
+    private final java.util.concurrent.ThreadFactory threads;
+
+    /** Creates a timer whose thread is started on the first registration. */
+    public DeadlineTimer() {
+        this(task -> new Thread(task, "OpenApp call deadlines"));
+    }
+
+    /** Creates a timer whose threads come from {@code threads} (for tests that kill one). */
+    DeadlineTimer(java.util.concurrent.ThreadFactory threads) {
+        this.threads = threads;
+    }
 
     /**
      * Cancels {@code call} if it is still registered {@code timeoutMillis} from now.
@@ -46,11 +57,11 @@ public final class DeadlineTimer {
         Deadline deadline = new Deadline(call, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
         active.offer(deadline);
         Thread running = thread;
-        if (closed || running == null) {
+        if (closed || running == null || running.getState() == Thread.State.TERMINATED) {
             // the thread may be ending (closed, nothing registered a moment ago): decide under the lock
             synchronized (lifecycle) {
-                if (thread == null) {
-                    start();
+                if (thread == null || thread.getState() == Thread.State.TERMINATED) {
+                    start(); // none yet, or the last one died: a deadline must never be left unwatched
                 } else {
                     LockSupport.unpark(thread);
                 }
@@ -59,6 +70,21 @@ public final class DeadlineTimer {
             LockSupport.unpark(running);
         }
         return deadline;
+    }
+
+    /**
+     * Cancels every registered call now (closing the client stops its calls at once).
+     */
+    public void cancelAll() {
+        for (Deadline deadline : active) {
+            if (!deadline.done) {
+                try {
+                    deadline.call.cancel();
+                } catch (Throwable failed) {
+                    // the call is cancelled anyway; the others must be too
+                }
+            }
+        }
     }
 
     /**
@@ -84,7 +110,7 @@ public final class DeadlineTimer {
 
     /** Starts the thread; the caller holds {@link #lifecycle}. */
     private void start() {
-        Thread created = new Thread(this::loop, "OpenApp call deadlines");
+        Thread created = threads.newThread(this::loop);
         created.setDaemon(true);
         thread = created;
         created.start();
@@ -94,7 +120,11 @@ public final class DeadlineTimer {
         long emptySince = System.nanoTime();
         while (true) {
             long now = System.nanoTime();
-            sweep(now);
+            try {
+                sweep(now);
+            } catch (Throwable anything) {
+                // even an OutOfMemoryError: this thread is every later call's deadline
+            }
             if (!active.isEmpty()) {
                 emptySince = now;
                 LockSupport.parkNanos(this, TICK_NANOS);
@@ -126,7 +156,11 @@ public final class DeadlineTimer {
             } else if (now - deadline.at >= 0) {
                 deadline.expired = true;
                 it.remove();
-                deadline.call.cancel();
+                try {
+                    deadline.call.cancel();
+                } catch (Throwable failed) {
+                    // an EventListener.canceled() that throws, or an error: the call is cancelled anyway
+                }
             }
         }
     }

@@ -14,8 +14,11 @@ import house.openapp.sdk.errors.OpenAppConnectionException;
 import house.openapp.sdk.errors.OpenAppException;
 import house.openapp.sdk.errors.OpenAppTimeoutException;
 import house.openapp.sdk.errors.PermissionDeniedException;
+import house.openapp.sdk.errors.ProxyAuthenticationException;
+import house.openapp.sdk.errors.ResponseTooLargeException;
 import house.openapp.sdk.errors.QuotaExceededException;
 import house.openapp.sdk.errors.RateLimitException;
+import house.openapp.sdk.errors.RedirectException;
 import house.openapp.sdk.errors.ServerException;
 import house.openapp.sdk.errors.UnprocessableEntityException;
 import okhttp3.Response;
@@ -30,6 +33,9 @@ import java.util.function.Function;
  * part of the SDK's API.
  */
 public final class ErrorMapper {
+    /** How much of a server's text a message quotes. */
+    public static final int QUOTE_CHARS = 200;
+
     private ErrorMapper() {
     }
 
@@ -66,6 +72,10 @@ public final class ErrorMapper {
         }
         ErrorDetails details = new ErrorDetails(response.code(), errorCode, message, correlationId, previewToken,
                 response.header("X-Request-Id"), response.headers().toMultimap(), raw, attempts);
+        CallState state = response.request().tag(CallState.class);
+        if (state != null && state.refusedRedirect() != null && response.isRedirect()) {
+            return new RedirectException(details, state.refusedRedirect());
+        }
         if ("confirmation_required".equals(errorCode) && previewToken != null) {
             return new ConfirmationRequiredException(details, confirm);
         }
@@ -75,6 +85,7 @@ public final class ErrorMapper {
             case 401: return new AuthenticationException(details);
             case 403: return new PermissionDeniedException(details);
             case 404: return new NotFoundException(details);
+            case 407: return new ProxyAuthenticationException(details);
             case 409: return new ConflictException(details);
             case 422: return new UnprocessableEntityException(details);
             case 429:
@@ -110,6 +121,14 @@ public final class ErrorMapper {
     public static OpenAppException fromIo(IOException failure, String method, String url, int attempts, String note) {
         String where = method + " " + url;
         String tail = note == null ? "" : "; " + note;
+        if (failure instanceof BodyTooLargeException tooLarge) {
+            return new ResponseTooLargeException(where + ": " + tooLarge.getMessage(), tooLarge.statusCode(), tooLarge.limit(),
+                    tooLarge.bytesRead(), attempts);
+        }
+        if (RetryInterceptor.PROXY_AUTH_FAILED.equals(failure.getMessage())) {
+            return new ProxyAuthenticationException(new ErrorDetails(407, null, "the proxy refused the tunnel to " + url
+                    + " (HTTP 407) and no proxy authenticator answered", null, null, null, java.util.Map.of(), null, attempts));
+        }
         if (failure instanceof SocketTimeoutException
                 || (failure instanceof InterruptedIOException && "timeout".equals(failure.getMessage()))) {
             return new OpenAppTimeoutException(where + " timed out after " + attempts(attempts) + ": " + failure.getMessage() + tail,
@@ -126,6 +145,16 @@ public final class ErrorMapper {
      */
     public static String attempts(int attempts) {
         return attempts == 1 ? "1 attempt" : attempts + " attempts";
+    }
+
+    /**
+     * Cuts a text quoted in a message to {@value #QUOTE_CHARS} characters.
+     *
+     * @param text the text
+     * @return the text, or its start followed by {@code ...}
+     */
+    public static String quote(String text) {
+        return text.length() <= QUOTE_CHARS ? text : text.substring(0, QUOTE_CHARS) + "...";
     }
 
     private static JsonObject parseObject(String text) {

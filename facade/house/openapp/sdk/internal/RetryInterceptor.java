@@ -10,6 +10,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
+import okio.BufferedSource;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -35,12 +36,22 @@ public final class RetryInterceptor implements Interceptor {
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
     private static final Set<Integer> RETRYABLE_STATUS = Set.of(408, 429, 500, 502, 503, 504);
     private static final int PEEK_BYTES = 16 * 1024;
+    /** How much of an error body is kept (for {@code rawBody()}); the rest is never read. */
+    static final int ERROR_BODY_BYTES = 64 * 1024;
+    /** How many unfit pooled connections one attempt may pass over before it opens a new one. */
+    private static final int MAX_STALE_CONNECTIONS = 64;
+    /** OkHttp's message when a proxy refuses the CONNECT tunnel with 407 and no authenticator answers. */
+    static final String PROXY_AUTH_FAILED = "Failed to authenticate with proxy";
+    private static final int READ_BYTES = 8192;
 
     private final RetryPolicy policy;
     private final Sleeper sleeper;
     private final Clock clock;
     private final long callTimeoutMillis;
     private final DeadlineTimer timer;
+    private final long maxResponseBytes;
+    private final HostLimiter hosts;
+    private final Lifecycle lifecycle;
 
     /**
      * Creates the interceptor.
@@ -50,8 +61,16 @@ public final class RetryInterceptor implements Interceptor {
      * @param clock the time source for deadlines and {@code Retry-After} dates
      * @param callTimeoutMillis the client's call timeout, positive
      * @param timer cancels calls at their deadline
+     * @param maxResponseBytes the largest body read, after decoding; error bodies are cut to
+     *     {@value #ERROR_BODY_BYTES} bytes
+     * @param maxConnectionsPerHost how many attempts may run at once against one host
+     * @param lifecycle the client's lifecycle: closing it wakes the calls waiting to retry
      */
-    public RetryInterceptor(RetryPolicy policy, Sleeper sleeper, Clock clock, long callTimeoutMillis, DeadlineTimer timer) {
+    public RetryInterceptor(RetryPolicy policy, Sleeper sleeper, Clock clock, long callTimeoutMillis, DeadlineTimer timer,
+                            long maxResponseBytes, int maxConnectionsPerHost, Lifecycle lifecycle) {
+        this.maxResponseBytes = maxResponseBytes;
+        this.hosts = new HostLimiter(maxConnectionsPerHost);
+        this.lifecycle = lifecycle;
         this.policy = policy;
         this.sleeper = sleeper;
         this.clock = clock;
@@ -97,12 +116,17 @@ public final class RetryInterceptor implements Interceptor {
             }
             Response response;
             try {
-                response = buffered(chain.proceed(original));
+                response = exchange(chain, original);
+                for (Request next; (next = Redirects.followUp(response, original, state)) != null; ) {
+                    response.close();
+                    response = exchange(chain, next);
+                }
             } catch (IOException e) {
                 if (events != null) {
                     events.attemptFailed(e);
                 }
-                if (chain.call().isCanceled()) {
+                if (chain.call().isCanceled() || e instanceof BodyTooLargeException || e instanceof MalformedResponseException
+                        || e instanceof ClientClosedIOException || PROXY_AUTH_FAILED.equals(e.getMessage())) {
                     throw e;
                 }
                 if (state.sent() && !replayable) {
@@ -146,17 +170,77 @@ public final class RetryInterceptor implements Interceptor {
         }
     }
 
-    /** Reads the whole body now, so that a connection lost mid-body fails this attempt. */
-    private static Response buffered(Response response) throws IOException {
+    /** One request and its buffered response, holding one of the host's connection slots meanwhile. */
+    private Response exchange(Chain chain, Request request) throws IOException {
+        java.util.concurrent.Semaphore slot = hosts.acquire(request.url(), chain.call());
+        try {
+            return buffered(proceed(chain, request));
+        } finally {
+            slot.release();
+        }
+    }
+
+    /**
+     * Sends one attempt down the chain, passing over pooled connections that {@link ConnectionGuard}
+     * found unfit before writing anything (not an attempt: nothing reached the server), and
+     * keeping whatever else goes wrong below an {@link IOException}, so that an asynchronous
+     * call never loses a dispatcher thread to it.
+     */
+    private static Response proceed(Chain chain, Request request) throws IOException {
+        for (int stale = 0; ; stale++) {
+            try {
+                return chain.proceed(request);
+            } catch (StaleConnectionException e) {
+                if (stale >= MAX_STALE_CONNECTIONS || chain.call().isCanceled()) {
+                    throw e;
+                }
+                CallState state = request.tag(CallState.class);
+                if (state != null) {
+                    state.restartAttempt();
+                }
+            } catch (RuntimeException e) {
+                throw new MalformedResponseException("unexpected failure in the HTTP stack: " + e, e);
+            }
+        }
+    }
+
+    /**
+     * Reads the whole body now, so that a connection lost mid-body fails this attempt, and at
+     * most the limit: a 2xx body past {@link #maxResponseBytes} (counted after gzip decoding)
+     * fails with {@link BodyTooLargeException}; an error body is cut to {@value #ERROR_BODY_BYTES}
+     * bytes. Either way the rest is never read: closing the body early closes its connection.
+     */
+    private Response buffered(Response response) throws IOException {
+        response = ConnectionGuard.restore(SendMarker.restore(response));
         ResponseBody body = response.body();
         if (body == null) {
-            return SendMarker.restore(response);
+            return response;
         }
         try (body) {
             MediaType type = body.contentType();
+            boolean success = response.isSuccessful();
+            long limit = success ? maxResponseBytes : ERROR_BODY_BYTES;
+            long declared = body.contentLength();
+            if (success && declared > limit) {
+                throw new BodyTooLargeException(response.code(), limit, 0, declared);
+            }
             Buffer bytes = new Buffer();
-            body.source().readAll(bytes); // moves Okio's segments: no copy
-            return SendMarker.restore(response.newBuilder().body(ResponseBody.create(bytes, type, bytes.size())).build());
+            BufferedSource source = body.source();
+            long total = 0;
+            for (long read; (read = source.read(bytes, READ_BYTES)) != -1; ) { // moves Okio's segments: no copy
+                total += read;
+                if (total > limit) {
+                    if (success) {
+                        throw new BodyTooLargeException(response.code(), limit, total, -1);
+                    }
+                    Buffer kept = new Buffer();
+                    bytes.read(kept, limit);
+                    bytes.clear();
+                    bytes = kept;
+                    break;
+                }
+            }
+            return response.newBuilder().body(ResponseBody.create(bytes, type, bytes.size())).build();
         }
     }
 
@@ -165,14 +249,23 @@ public final class RetryInterceptor implements Interceptor {
         return wait.toMillis() <= deadline - now && now < deadline;
     }
 
-    private void sleep(Duration wait) throws InterruptedIOException {
+    private void sleep(Duration wait) throws IOException {
+        lifecycle.startWaiting();
         try {
+            if (lifecycle.isClosed()) {
+                throw new ClientClosedIOException("this OpenAppClient was closed while the call waited to retry");
+            }
             sleeper.sleep(wait);
         } catch (InterruptedException e) {
+            if (lifecycle.isClosed()) {
+                throw new ClientClosedIOException("this OpenAppClient was closed while the call waited to retry");
+            }
             Thread.currentThread().interrupt();
             InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting to retry");
             interrupted.initCause(e);
             throw interrupted;
+        } finally {
+            lifecycle.stopWaiting();
         }
     }
 

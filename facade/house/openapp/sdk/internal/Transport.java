@@ -3,7 +3,11 @@ package house.openapp.sdk.internal;
 import house.openapp.sdk.ApiResponse;
 import house.openapp.sdk.CallListener;
 import house.openapp.sdk.RequestOptions;
+import house.openapp.sdk.errors.ClientClosedException;
 import house.openapp.sdk.errors.OpenAppDecodingException;
+import house.openapp.sdk.errors.OpenAppException;
+import house.openapp.sdk.errors.OpenAppTimeoutException;
+import house.openapp.sdk.errors.OrgMismatchException;
 import house.openapp.sdk.generated.ApiClient;
 import house.openapp.sdk.generated.api.MediaApi;
 import house.openapp.sdk.generated.api.OrgsApi;
@@ -27,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One org context's view of the shared HTTP stack: the OkHttp client with this context's
@@ -47,7 +50,9 @@ public final class Transport {
     private final OkHttpClient http;
     private final OrgsApi orgsApi;
     private final MediaApi mediaApi;
-    private final Map<Type, Converter<ResponseBody, ?>> converters = new ConcurrentHashMap<>();
+    private final Map<Type, Converter<ResponseBody, ?>> converters;
+    /** An absolute deadline on the client's clock every call of this view must meet, or 0. */
+    private final long deadlineMillis;
 
     /**
      * Creates the view of one org context.
@@ -71,6 +76,47 @@ public final class Transport {
         this.http = apiClient.getOkHttpClient();
         this.orgsApi = apiClient.createService(OrgsApi.class);
         this.mediaApi = apiClient.createService(MediaApi.class);
+        this.converters = new ConcurrentHashMap<>();
+        this.deadlineMillis = 0;
+    }
+
+    private Transport(Transport base, long deadlineMillis) {
+        this.shared = base.shared;
+        this.apiRoot = base.apiRoot;
+        this.context = base.context;
+        this.apiClient = base.apiClient;
+        this.http = base.http;
+        this.orgsApi = base.orgsApi;
+        this.mediaApi = base.mediaApi;
+        this.converters = base.converters;
+        this.events = base.events;
+        this.deadlineMillis = deadlineMillis;
+    }
+
+    /**
+     * A view of this context whose calls together must end within {@code options}' timeout (or
+     * the client's call timeout) from now: each call gets what is left, and one that would start
+     * after the deadline fails at once. For operations made of several calls, such as
+     * {@code getByName}.
+     *
+     * @param options the options whose timeout applies
+     * @return the view
+     */
+    public Transport withOverallDeadline(RequestOptions options) {
+        long timeout = options.timeout().map(Duration::toMillis).orElse(shared.callTimeoutMillis);
+        return new Transport(this, shared.clock.millis() + timeout);
+    }
+
+    /**
+     * Checks that a value returned for a call about one organisation is that organisation
+     * ({@link OrgIdentity}).
+     *
+     * @param request the call's request
+     * @param value the decoded value
+     * @param attempts the attempts made
+     */
+    private static void checkIdentity(Request request, Object value, int attempts) {
+        OrgIdentity.check(request, value, attempts);
     }
 
     /**
@@ -176,7 +222,7 @@ public final class Transport {
         httpCall.enqueue(new Callback() {
             @Override
             public void onFailure(Call failed, IOException e) {
-                RuntimeException mapped = ErrorMapper.fromIo(e, request.method(), describe(request), state.attempts(), state.note());
+                RuntimeException mapped = failure(e, request, state);
                 CallEvents.end(operation, mapped);
                 future.completeExceptionally(mapped);
             }
@@ -234,7 +280,7 @@ public final class Transport {
             CallEvents.end(operation, null);
             return value;
         } catch (IOException e) {
-            RuntimeException mapped = ErrorMapper.fromIo(e, request.method(), describe(request), state.attempts(), state.note());
+            RuntimeException mapped = failure(e, request, state);
             CallEvents.end(operation, mapped);
             throw mapped;
         } catch (RuntimeException e) {
@@ -243,12 +289,29 @@ public final class Transport {
         }
     }
 
+    private OpenAppException failure(IOException e, Request request, CallState state) {
+        if (e instanceof ClientClosedIOException || shared.lifecycle.isClosed()) {
+            return new ClientClosedException(request.method() + " " + describe(request) + " was stopped: this OpenAppClient was closed",
+                    e, state.attempts());
+        }
+        return ErrorMapper.fromIo(e, request.method(), describe(request), state.attempts(), state.note());
+    }
+
     private Request prepare(Request base, RequestOptions options) {
-        if (shared.closed.get()) {
-            throw new IllegalStateException("this OpenAppClient is closed");
+        if (shared.lifecycle.isClosed()) {
+            throw new ClientClosedException("this OpenAppClient is closed: " + base.method() + " " + describe(base) + " was not sent",
+                    null, 0);
         }
         checkArguments(base);
         long timeoutMillis = options.timeout().map(Duration::toMillis).orElse(0L); // kept by the RetryInterceptor's deadline
+        if (deadlineMillis > 0) {
+            long left = deadlineMillis - shared.clock.millis();
+            if (left <= 0) {
+                throw new OpenAppTimeoutException(base.method() + " " + describe(base) + " was not sent: the operation passed its deadline",
+                        null, 0);
+            }
+            timeoutMillis = Math.min(left, timeoutMillis > 0 ? timeoutMillis : shared.callTimeoutMillis);
+        }
         Request.Builder builder = base.newBuilder().tag(CallState.class, new CallState(options.retryNonIdempotent(), timeoutMillis));
         options.org().ifPresent(org -> builder.header("X-Org", org));
         options.correlationId().ifPresent(id -> builder.header("X-Correlation-Id", id));
@@ -315,14 +378,22 @@ public final class Transport {
                         + after(state),
                         null, response.code(), response.header("X-Request-Id"), state.attempts());
             }
+            checkIdentity(base, value, state.attempts());
             return new ApiResponse<>(response.code(), ResponseHeaders.of(response.headers()), value, state.attempts());
         } catch (IOException | RuntimeException e) {
-            if (e instanceof OpenAppDecodingException decoding) {
-                throw decoding;
+            if (e instanceof OpenAppDecodingException || e instanceof OrgMismatchException) {
+                throw (RuntimeException) e;
+            }
+            String why = ErrorMapper.quote(String.valueOf(e.getMessage()));
+            Throwable cause = e;
+            if (!why.equals(String.valueOf(e.getMessage()))) {
+                // the parser's message may quote a whole JSON element (megabytes): keep only its start
+                cause = new com.google.gson.JsonParseException(e.getClass().getName() + ": " + why);
+                cause.setStackTrace(e.getStackTrace());
             }
             throw new OpenAppDecodingException("could not read the response body as " + type.getTypeName() + " (HTTP "
-                    + response.code() + ")" + after(state) + ": " + e.getMessage(),
-                    e, response.code(), response.header("X-Request-Id"), state.attempts());
+                    + response.code() + ")" + after(state) + ": " + why,
+                    cause, response.code(), response.header("X-Request-Id"), state.attempts());
         }
     }
 
@@ -347,7 +418,10 @@ public final class Transport {
         private final OkHttpClient core;
         private final boolean owned;
         private final DeadlineTimer timer;
-        private final AtomicBoolean closed = new AtomicBoolean();
+        private final Lifecycle lifecycle;
+        private final long callTimeoutMillis;
+        private final java.time.Clock clock;
+        private final int maxPages;
 
         /**
          * Wraps the shared client.
@@ -355,11 +429,29 @@ public final class Transport {
          * @param core the client with timeouts and the retry interceptor
          * @param owned whether closing the SDK may shut its dispatcher and pool down
          * @param timer the call deadlines of the retry interceptor
+         * @param lifecycle the closed flag the interceptors share
+         * @param callTimeoutMillis the client's call timeout
+         * @param clock the client's clock
+         * @param maxPages how many pages one auto-paging walk may fetch
          */
-        public Shared(OkHttpClient core, boolean owned, DeadlineTimer timer) {
+        public Shared(OkHttpClient core, boolean owned, DeadlineTimer timer, Lifecycle lifecycle, long callTimeoutMillis,
+                      java.time.Clock clock, int maxPages) {
             this.core = core;
             this.owned = owned;
             this.timer = timer;
+            this.lifecycle = lifecycle;
+            this.callTimeoutMillis = callTimeoutMillis;
+            this.clock = clock;
+            this.maxPages = maxPages;
+        }
+
+        /**
+         * How many pages one auto-paging walk may fetch.
+         *
+         * @return the limit
+         */
+        public int maxPages() {
+            return maxPages;
         }
 
         /**
@@ -378,9 +470,11 @@ public final class Transport {
          * fail fast.
          */
         public void close() {
-            if (closed.compareAndSet(false, true)) {
+            if (lifecycle.close()) {
+                timer.cancelAll(); // every call running through this client, synchronous or not
                 timer.close();
                 if (owned) {
+                    core.dispatcher().cancelAll(); // the queued asynchronous ones too
                     core.dispatcher().executorService().shutdown();
                     core.connectionPool().evictAll();
                 }
@@ -393,7 +487,7 @@ public final class Transport {
          * @return true once closed
          */
         public boolean isClosed() {
-            return closed.get();
+            return lifecycle.isClosed();
         }
     }
 }

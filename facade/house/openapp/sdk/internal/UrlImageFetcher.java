@@ -138,7 +138,8 @@ public final class UrlImageFetcher {
                 .retryOnConnectionFailure(false)
                 .authenticator(Authenticator.NONE)
                 .cookieJar(CookieJar.NO_COOKIES)
-                .cache(null);
+                .cache(null)
+                .addNetworkInterceptor(SendMarker.INSTANCE); // hides a 503's Retry-After from OkHttp's own re-send
         if (proxied) {
             // OkHttp resolves only the proxy's own name, with the plain Dns; the target is judged
             // before each hop (checkTargetForProxy), and the socket leads to the proxy.

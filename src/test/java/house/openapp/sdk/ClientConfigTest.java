@@ -1,5 +1,6 @@
 package house.openapp.sdk;
 
+import house.openapp.sdk.errors.ClientClosedException;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -192,7 +193,7 @@ class ClientConfigTest extends MockOpenApp {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://127.0.0.1:8080", "http://localhost:8080", "http://[::1]:8080", "http://dev.localhost",
+    @ValueSource(strings = {"http://127.0.0.1:8080", "http://localhost:8080", "http://[::1]:8080",
             "https://openapp.example"})
     void loopbackHttpAndHttpsAreAllowed(String origin) {
         assertDoesNotThrow(() -> track(OpenAppClient.builder().apiKey(origin + "_openapp_" + SECRET).build()));
@@ -263,7 +264,7 @@ class ClientConfigTest extends MockOpenApp {
         closing.close();
         closing.close();
 
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> closing.orgs().list());
+        ClientClosedException e = assertThrows(ClientClosedException.class, () -> closing.orgs().list());
         assertTrue(e.getMessage().contains("closed"), e.getMessage());
         assertEquals(0, server.getRequestCount());
     }

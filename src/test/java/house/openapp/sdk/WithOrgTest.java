@@ -80,8 +80,10 @@ class WithOrgTest extends MockOpenApp {
                 if (bothInFlight.await(5, TimeUnit.SECONDS)) {
                     concurrentlyHeld.incrementAndGet();
                 }
-                // Echo the context the request carried as the org's id.
-                return json(orgMin(String.valueOf(request.getHeader("X-Org"))));
+                // Echo the context the request carried as the org's name (the id must be the one asked for).
+                String path = request.getPath();
+                return json(org(path.substring(path.lastIndexOf('/') + 1, path.indexOf('?') < 0 ? path.length() : path.indexOf('?')),
+                        String.valueOf(request.getHeader("X-Org"))));
             }
         });
         Orgs a = client.withOrg("01HA").orgs();
@@ -95,10 +97,10 @@ class WithOrgTest extends MockOpenApp {
         }
 
         for (CompletableFuture<OrganizationResponse> future : fromA) {
-            assertEquals("01HA", future.get(5, TimeUnit.SECONDS).getId());
+            assertEquals("01HA", future.get(5, TimeUnit.SECONDS).getName().getValue().get("en"));
         }
         for (CompletableFuture<OrganizationResponse> future : fromB) {
-            assertEquals("01HB", future.get(5, TimeUnit.SECONDS).getId());
+            assertEquals("01HB", future.get(5, TimeUnit.SECONDS).getName().getValue().get("en"));
         }
         assertEquals(2 * perCopy, server.getRequestCount());
         assertTrue(concurrentlyHeld.get() >= 2, "the two copies had requests in flight at the same time");
@@ -149,8 +151,8 @@ class WithOrgTest extends MockOpenApp {
 
         client.close();
 
-        assertThrows(IllegalStateException.class, () -> a.orgs().get("01HX"));
-        assertThrows(IllegalStateException.class, () -> client.orgs().get("01HX"));
+        assertThrows(house.openapp.sdk.errors.ClientClosedException.class, () -> a.orgs().get("01HX"));
+        assertThrows(house.openapp.sdk.errors.ClientClosedException.class, () -> client.orgs().get("01HX"));
         assertEquals(0, server.getRequestCount());
     }
 

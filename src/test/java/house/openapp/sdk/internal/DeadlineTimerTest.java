@@ -92,9 +92,55 @@ class DeadlineTimerTest {
         assertFalse(timer.isRunning(), "the deadline thread still runs 5 s after close with no call left");
     }
 
-    /** A call that only records its cancellation. */
+    @Test
+    void aCancelThatThrowsEvenAnErrorLeavesTheTimerRunningForTheOtherCalls() throws Exception {
+        DeadlineTimer timer = new DeadlineTimer();
+        RecordingCall oom = new RecordingCall(new OutOfMemoryError("injected"));
+        RecordingCall failing = new RecordingCall(new IllegalStateException("injected"));
+        timer.register(oom, 20);
+        timer.register(failing, 20);
+        assertTrue(oom.cancelled.await(5, TimeUnit.SECONDS));
+        assertTrue(failing.cancelled.await(5, TimeUnit.SECONDS));
+        RecordingCall next = new RecordingCall();
+        long started = System.nanoTime();
+        timer.register(next, 100);
+        assertTrue(next.cancelled.await(5, TimeUnit.SECONDS), "the call after the failures was never cancelled");
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(millis < 1_000, "cancelled after " + millis + " ms for a 100 ms deadline");
+        timer.close();
+    }
+
+    @Test
+    void aDeadlineThreadThatDiedIsReplacedAtTheNextRegistration() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger();
+        DeadlineTimer timer = new DeadlineTimer(task -> {
+            // the first thread dies at once, as one killed by an error would
+            Thread thread = new Thread(created.getAndIncrement() == 0 ? () -> { } : task);
+            thread.setDaemon(true);
+            return thread;
+        });
+        RecordingCall first = new RecordingCall();
+        timer.register(first, 20);
+        Thread.sleep(100);
+        RecordingCall second = new RecordingCall();
+        timer.register(second, 20);
+        assertTrue(second.cancelled.await(5, TimeUnit.SECONDS), "no thread came back to cancel the call");
+        assertTrue(first.cancelled.await(5, TimeUnit.SECONDS), "the call registered while the thread was dead was lost");
+        assertTrue(created.get() >= 2);
+        timer.close();
+    }
+
+    /** A call that only records its cancellation, and may throw from cancel() once. */
     private static final class RecordingCall implements Call {
         final CountDownLatch cancelled = new CountDownLatch(1);
+        private Throwable failure;
+
+        RecordingCall() {
+        }
+
+        RecordingCall(Throwable failure) {
+            this.failure = failure;
+        }
 
         @Override
         public Request request() {
@@ -114,6 +160,14 @@ class DeadlineTimerTest {
         @Override
         public void cancel() {
             cancelled.countDown();
+            Throwable once = failure;
+            failure = null;
+            if (once instanceof Error error) {
+                throw error;
+            }
+            if (once instanceof RuntimeException runtime) {
+                throw runtime;
+            }
         }
 
         @Override

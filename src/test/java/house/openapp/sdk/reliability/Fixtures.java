@@ -60,6 +60,13 @@ final class Fixtures {
         return ok(ORG_JSON);
     }
 
+    /** An organisation with the given id (JSON-escaped), as a server answers a call about that id. */
+    static String orgWithId(String id) {
+        com.google.gson.JsonObject org = com.google.gson.JsonParser.parseString(ORG_JSON).getAsJsonObject();
+        org.addProperty("id", id);
+        return org.toString();
+    }
+
     static MockResponse error(int status, String errorCode, String message) {
         return json(status, "{\"message\":\"" + message + "\",\"error_code\":" + (errorCode == null ? "null" : "\"" + errorCode + "\"")
                 + ",\"correlationId\":\"corr-1\"}");

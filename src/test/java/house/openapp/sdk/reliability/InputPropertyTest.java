@@ -59,7 +59,8 @@ class InputPropertyTest {
                 List<String> segments = request.getRequestUrl().pathSegments();
                 boolean page = segments.size() == 4 && ("search".equals(segments.get(3)) || "children".equals(segments.get(3)))
                         && "GET".equals(request.getMethod());
-                return Fixtures.ok(page ? Fixtures.EMPTY_PAGE : Fixtures.ORG_JSON);
+                return Fixtures.ok(page ? Fixtures.EMPTY_PAGE
+                        : segments.size() == 4 ? Fixtures.orgWithId(segments.get(3)) : Fixtures.ORG_JSON); // a get answers with its id
             }
         });
         server.start();

@@ -114,7 +114,7 @@ class SecurityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"http://localhost:8080/api/v1", "http://127.0.0.1/api/v1", "http://127.8.9.10:1/api/v1",
-            "http://[::1]:9000/api/v1", "http://api.localhost/api/v1", "https://api.example.com/api/v1"})
+            "http://[::1]:9000/api/v1", "https://api.example.com/api/v1"})
     void loopbackHttpAndHttpsAreAllowed(String baseUrl) {
         assertDoesNotThrow(() -> OpenAppClient.builder().apiKey(API_KEY).baseUrl(baseUrl).build().close());
     }
@@ -191,7 +191,7 @@ class SecurityTest {
     @Test
     void encodedDotsAndReservedCharactersStayInsideTheirSegment() throws Exception {
         for (String id : List.of("%2e%2e", "%2F", "...", "a?b#c", "a;b=c", "a+b&c", "a b", "ü", "\u05d0\u05d1\u202e")) {
-            server.enqueue(org());
+            server.enqueue(Fixtures.ok(Fixtures.orgWithId(id)));
             client.orgs().get(id);
             RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
             List<String> segments = request.getRequestUrl().pathSegments();

@@ -1,0 +1,103 @@
+package house.openapp.sdk.internal;
+
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+import retrofit2.Invocation;
+import retrofit2.http.Path;
+
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The first application interceptor of every call of a client, façade and generated layer
+ * alike: it refuses calls once the client is closed, applies the façade's id rules to the path
+ * parameters of generated calls (read from their Retrofit {@link Path} annotations, so no list
+ * of operations is kept here), and percent-encodes {@code ;} in path segments, which Tomcat-
+ * and Spring-style servers would otherwise read as the start of a path parameter and strip
+ * (so that {@code ..;} would act as {@code ..}). Internal: not part of the SDK's API.
+ */
+public final class RequestGuard implements Interceptor {
+    private static final int[] NONE = new int[0];
+
+    private final Lifecycle lifecycle;
+    private final Map<Method, int[]> pathArguments = new ConcurrentHashMap<>();
+
+    /**
+     * Creates the guard.
+     *
+     * @param lifecycle the client's lifecycle
+     */
+    public RequestGuard(Lifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        if (lifecycle.isClosed()) {
+            throw new ClientClosedIOException("this OpenAppClient is closed");
+        }
+        Request request = chain.request();
+        Invocation invocation = request.tag(Invocation.class);
+        if (invocation != null) {
+            checkPathArguments(invocation);
+        }
+        HttpUrl url = request.url();
+        if (url.encodedPath().indexOf(';') >= 0) {
+            request = request.newBuilder().url(encodePathParameters(url)).build();
+        }
+        return chain.proceed(request);
+    }
+
+    /**
+     * The URL with {@code ;} percent-encoded in every path segment.
+     *
+     * @param url the URL
+     * @return the URL a server reads as the same segments, with no path parameter
+     */
+    public static HttpUrl encodePathParameters(HttpUrl url) {
+        HttpUrl.Builder builder = url.newBuilder();
+        List<String> segments = url.encodedPathSegments();
+        for (int i = 0; i < segments.size(); i++) {
+            String segment = segments.get(i);
+            if (segment.indexOf(';') >= 0) {
+                builder.setEncodedPathSegment(i, segment.replace(";", "%3B"));
+            }
+        }
+        return builder.build();
+    }
+
+    private void checkPathArguments(Invocation invocation) throws RefusedRequestException {
+        int[] indexes = pathArguments.computeIfAbsent(invocation.method(), RequestGuard::pathIndexes);
+        List<?> arguments = invocation.arguments();
+        for (int index : indexes) {
+            Object argument = arguments.get(index);
+            if (argument instanceof String text) {
+                try {
+                    Checks.id("path parameter " + (index + 1) + " of " + invocation.method().getName(), text);
+                } catch (IllegalArgumentException refused) {
+                    throw new RefusedRequestException(refused);
+                }
+            }
+        }
+    }
+
+    private static int[] pathIndexes(Method method) {
+        Annotation[][] annotations = method.getParameterAnnotations();
+        int[] found = new int[annotations.length];
+        int count = 0;
+        for (int i = 0; i < annotations.length; i++) {
+            for (Annotation annotation : annotations[i]) {
+                if (annotation instanceof Path path && !path.encoded()) {
+                    found[count++] = i;
+                }
+            }
+        }
+        return count == 0 ? NONE : java.util.Arrays.copyOf(found, count);
+    }
+}
