@@ -14,6 +14,9 @@ public final class CallState {
     private volatile int redirects;
     private volatile boolean crossedOrigin;
     private volatile String refusedRedirect;
+    private final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.Semaphore> slot =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private volatile boolean releasedByCaller;
 
     /**
      * Creates the state of one call.
@@ -101,6 +104,31 @@ public final class CallState {
     /** Undoes {@link #startAttempt()} for an attempt that wrote nothing (an unfit pooled connection). */
     void restartAttempt() {
         sent = false;
+    }
+
+    /**
+     * Gives back the call's connection slot ({@code HostLimiter}); idempotent. The façade calls it
+     * once the OkHttp call is over, when its connection is back in the pool, so that the next
+     * call finds that connection rather than opening one more.
+     */
+    public void releaseSlot() {
+        java.util.concurrent.Semaphore held = slot.getAndSet(null);
+        if (held != null) {
+            held.release();
+        }
+    }
+
+    /** Marks this state as one whose owner calls {@link #releaseSlot()} after the call. */
+    void releasedByCaller() {
+        releasedByCaller = true;
+    }
+
+    boolean isReleasedByCaller() {
+        return releasedByCaller;
+    }
+
+    void holdSlot(java.util.concurrent.Semaphore held) {
+        slot.set(held);
     }
 
     void startAttempt() {

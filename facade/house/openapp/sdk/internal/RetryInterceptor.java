@@ -93,8 +93,19 @@ public final class RetryInterceptor implements Interceptor {
         }
         long deadline = clock.millis() + timeoutMillis;
         try (DeadlineTimer.Deadline registration = timer.register(chain.call(), timeoutMillis)) {
+            // a call keeps its connection from its first attempt to its end, so the slot is the call's
             try {
-                return attempts(chain, original, state, deadline);
+                state.holdSlot(hosts.acquire(original.url(), chain.call()));
+                boolean done = false;
+                try {
+                    Response response = attempts(chain, original, state, deadline);
+                    done = true;
+                    return response;
+                } finally {
+                    if (!done || !state.isReleasedByCaller()) {
+                        state.releaseSlot(); // a generated-layer call, or a failure: nothing holds the connection now
+                    }
+                }
             } catch (IOException e) {
                 if (registration.expired()) {
                     InterruptedIOException timeout = new InterruptedIOException("timeout");
@@ -170,14 +181,9 @@ public final class RetryInterceptor implements Interceptor {
         }
     }
 
-    /** One request and its buffered response, holding one of the host's connection slots meanwhile. */
+    /** One request and its buffered response. */
     private Response exchange(Chain chain, Request request) throws IOException {
-        java.util.concurrent.Semaphore slot = hosts.acquire(request.url(), chain.call());
-        try {
-            return buffered(proceed(chain, request));
-        } finally {
-            slot.release();
-        }
+        return buffered(proceed(chain, request));
     }
 
     /**

@@ -222,6 +222,7 @@ public final class Transport {
         httpCall.enqueue(new Callback() {
             @Override
             public void onFailure(Call failed, IOException e) {
+                state.releaseSlot();
                 RuntimeException mapped = failure(e, request, state);
                 CallEvents.end(operation, mapped);
                 future.completeExceptionally(mapped);
@@ -229,6 +230,7 @@ public final class Transport {
 
             @Override
             public void onResponse(Call done, Response response) {
+                state.releaseSlot(); // the call is over and its connection back in the pool
                 try (response) {
                     ApiResponse<T> value = handle(response, type, state, base, options);
                     CallEvents.end(operation, null);
@@ -275,7 +277,7 @@ public final class Transport {
         Request request = prepare(base, options);
         CallState state = request.tag(CallState.class);
         CallEvents operation = CallEvents.of(request);
-        try (Response response = http.newCall(request).execute()) {
+        try (Response response = execute(http.newCall(request), state)) {
             ApiResponse<T> value = handle(response, type, state, base, options);
             CallEvents.end(operation, null);
             return value;
@@ -286,6 +288,15 @@ public final class Transport {
         } catch (RuntimeException e) {
             CallEvents.end(operation, e);
             throw e;
+        }
+    }
+
+    /** Runs the call; once it is over (its connection back in the pool) its connection slot is given back. */
+    private static Response execute(Call call, CallState state) throws IOException {
+        try {
+            return call.execute();
+        } finally {
+            state.releaseSlot();
         }
     }
 
@@ -312,7 +323,9 @@ public final class Transport {
             }
             timeoutMillis = Math.min(left, timeoutMillis > 0 ? timeoutMillis : shared.callTimeoutMillis);
         }
-        Request.Builder builder = base.newBuilder().tag(CallState.class, new CallState(options.retryNonIdempotent(), timeoutMillis));
+        CallState callState = new CallState(options.retryNonIdempotent(), timeoutMillis);
+        callState.releasedByCaller(); // execute() and the async callback give the connection slot back once the call is over
+        Request.Builder builder = base.newBuilder().tag(CallState.class, callState);
         options.org().ifPresent(org -> builder.header("X-Org", org));
         options.correlationId().ifPresent(id -> builder.header("X-Correlation-Id", id));
         options.confirmationToken().ifPresent(token -> builder.header("X-OpenApp-Confirm", token));
