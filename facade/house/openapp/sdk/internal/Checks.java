@@ -126,10 +126,12 @@ public final class Checks {
         if (value.indexOf('/') >= 0 || value.indexOf('\\') >= 0) {
             throw new IllegalArgumentException(name + " must not contain '/' or '\\' but was \"" + printable(value) + "\"");
         }
-        String beforeParameters = value.indexOf(';') >= 0 ? value.substring(0, value.indexOf(';')) : value;
-        if (beforeParameters.equals(".") || beforeParameters.equals("..")) {
+        if (value.equals(".") || value.equals("..")) {
+            throw new IllegalArgumentException(name + " must not be '.' or '..'");
+        }
+        if (value.startsWith(".;") || value.startsWith("..;")) {
             // "..;x" is ".." to a server that strips path parameters (Tomcat, Spring)
-            throw new IllegalArgumentException(name + " must not be '.' or '..', nor start with '.;' or '..;'");
+            throw new IllegalArgumentException(name + " must not start with '.;' or '..;' (read as '.' or '..' by servers that strip path parameters)");
         }
         noControlCharacters(name, value);
         return value;
