@@ -12,7 +12,7 @@ import java.util.function.Function;
  * A successful result together with its HTTP status, headers and request id.
  *
  * <pre>{@code
- * ApiResponse<OrganizationResponse> response = client.orgs().getWithResponse(id, false);
+ * ApiResponse<OrganizationResponse> response = client.orgs().withResponse().get(id);
  * log.info("got {} (request {})", response.value().getId(), response.requestId().orElse("-"));
  * }</pre>
  *

@@ -1,20 +1,26 @@
 package house.openapp.sdk;
 
+import house.openapp.sdk.generated.model.LocalizedStringModel;
 import house.openapp.sdk.internal.Checks;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Text in one or more locales, such as an organisation's name; an immutable value.
+ * Text in one or more locales, such as an organisation's or a user's name; an immutable value,
+ * and the one localized-text type the façade's users work with. Responses carry names as the
+ * wire model {@link LocalizedStringModel} ({@code org.getName()}); {@link #display(LocalizedStringModel,
+ * Locale)} reads one for display in one call, and {@link #from(LocalizedStringModel)} turns it
+ * into this type.
  *
  * <pre>{@code
+ * String shown = LocalizedString.display(org.getName(), Locale.CANADA_FRENCH); // fr-CA, fr, en, und, any
  * LocalizedString name = LocalizedString.of("en", "Field Office (renamed)");
  * LocalizedString both = LocalizedString.builder().put("en", "Gate").put("he", "שער").build();
- * String english = LocalizedString.from(org.getName()).get("en").orElse("?");
  * }</pre>
  */
 public final class LocalizedString {
@@ -65,7 +71,7 @@ public final class LocalizedString {
      * @param model the model as it came from the API; may be {@code null}
      * @return the value, or {@code null} for {@code null} or an empty model
      */
-    public static LocalizedString from(house.openapp.sdk.generated.model.LocalizedString model) {
+    public static LocalizedString from(LocalizedStringModel model) {
         if (model == null || model.getValue() == null || model.getValue().isEmpty()) {
             return null;
         }
@@ -73,7 +79,59 @@ public final class LocalizedString {
     }
 
     /**
-     * The text in one locale.
+     * The text to show a reader who prefers {@code preferred}, in one call: the first present of
+     * the exact tag ({@code fr-CA}), its shorter forms ({@code fr}), any tag of the same language
+     * ({@code fr-FR}), {@value Orgs#DEFAULT_LOCALE} or an {@code en-*} tag, {@code und}, and
+     * finally the first locale of the value. Tags are compared ignoring case.
+     *
+     * @param model a name as the API returned it, such as {@code org.getName()}; may be {@code null}
+     * @param preferred the reader's locale, such as {@code Locale.FRENCH}
+     * @return the text, or the empty string when {@code model} is {@code null} or holds no text
+     */
+    public static String display(LocalizedStringModel model, Locale preferred) {
+        Objects.requireNonNull(preferred, "preferred");
+        LocalizedString value = from(model);
+        return value == null ? "" : value.display(preferred);
+    }
+
+    /**
+     * The text to show a reader who prefers {@code preferred}, with the fallbacks of
+     * {@link #display(LocalizedStringModel, Locale)}.
+     *
+     * @param preferred the reader's locale
+     * @return the text; never {@code null}
+     */
+    public String display(Locale preferred) {
+        String wanted = Objects.requireNonNull(preferred, "preferred").toLanguageTag();
+        for (String tag = wanted; !tag.isEmpty(); tag = tag.contains("-") ? tag.substring(0, tag.lastIndexOf('-')) : "") {
+            Optional<String> exact = find(tag);
+            if (exact.isPresent()) {
+                return exact.get();
+            }
+        }
+        String language = preferred.getLanguage();
+        for (String candidate : language.isEmpty() ? new String[] {Orgs.DEFAULT_LOCALE, "und"}
+                : new String[] {language, Orgs.DEFAULT_LOCALE, "und"}) {
+            Optional<String> family = find(candidate).or(() -> findFamily(candidate));
+            if (family.isPresent()) {
+                return family.get();
+            }
+        }
+        return texts.values().iterator().next();
+    }
+
+    private Optional<String> find(String tag) {
+        return texts.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(tag)).map(Map.Entry::getValue).findFirst();
+    }
+
+    private Optional<String> findFamily(String language) {
+        String prefix = language.toLowerCase(Locale.ROOT) + "-";
+        return texts.entrySet().stream().filter(e -> e.getKey().toLowerCase(Locale.ROOT).startsWith(prefix))
+                .map(Map.Entry::getValue).findFirst();
+    }
+
+    /**
+     * The text in one locale, exactly as tagged.
      *
      * @param locale a locale tag
      * @return the text, if present
@@ -96,8 +154,8 @@ public final class LocalizedString {
      *
      * @return a new model
      */
-    public house.openapp.sdk.generated.model.LocalizedString toModel() {
-        return new house.openapp.sdk.generated.model.LocalizedString().value(new LinkedHashMap<>(texts));
+    public LocalizedStringModel toModel() {
+        return new LocalizedStringModel().value(new LinkedHashMap<>(texts));
     }
 
     @Override

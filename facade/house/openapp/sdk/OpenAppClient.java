@@ -243,6 +243,11 @@ public final class OpenAppClient implements AutoCloseable {
         }
     }
 
+    /** Where the asynchronous façade runs blocking work (an image download): OkHttp's dispatcher threads. */
+    java.util.concurrent.Executor blockingExecutor() {
+        return shared.core().dispatcher().executorService();
+    }
+
     ImageUpload fetchImage(URI source) {
         if (shared.isClosed()) {
             throw new ClientClosedException("this OpenAppClient is closed: the image at " + source.getScheme() + "://" + source.getHost()

@@ -78,12 +78,15 @@ public final class OrgCreateParams extends RequestParams<CreateOrganizationReque
 
         /**
          * Creates the organisation under this parent; the caller needs {@code admin} there.
+         * {@code null} means no parent (a new root, for platform administrators), as
+         * {@code children(null)} means the roots; {@code parent_id} is then not sent.
          *
-         * @param parentId the parent's id; not {@code null} (leave it unset for no parent)
+         * @param parentId the parent's id, or {@code null} for none
          * @return this builder
+         * @throws IllegalArgumentException if the id is not one safe path segment
          */
         public Builder parentId(String parentId) {
-            request.setParentId(Checks.id("parentId", parentId));
+            request.setParentId(parentId == null ? null : Checks.id("parentId", parentId));
             return this;
         }
 

@@ -5,6 +5,9 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -19,7 +22,12 @@ import java.util.function.Function;
  *     page = page.next();
  * }
  * // or simply, fetching page after page as the loop goes:
- * for (OrganizationResponse org : client.orgs().list().autoPaging()) { ... }
+ * for (OrganizationResponse org : client.orgs().list().autoPaging()) {
+ *     System.out.println(org.getId());
+ * }
+ * // or without blocking a thread, one page requested at a time:
+ * CompletableFuture<Void> done = client.orgs().async().list()
+ *     .thenCompose(first -> first.forEachAsync(org -> System.out.println(org.getId())));
  * }</pre>
  *
  * @param <T> the item type
@@ -28,17 +36,17 @@ public final class Page<T> {
     private final List<T> items;
     private final long total;
     private final ListParams params;
-    private final String requestId;
+    private final ApiResponse<?> response;
     private final Function<ListParams, Page<T>> fetcher;
     private final Function<ListParams, CompletableFuture<Page<T>>> asyncFetcher;
     private final int maxPages;
 
-    Page(List<T> items, long total, ListParams params, String requestId, Function<ListParams, Page<T>> fetcher,
+    Page(List<T> items, long total, ListParams params, ApiResponse<?> response, Function<ListParams, Page<T>> fetcher,
          Function<ListParams, CompletableFuture<Page<T>>> asyncFetcher, int maxPages) {
         this.items = List.copyOf(items);
         this.total = total;
         this.params = params;
-        this.requestId = requestId;
+        this.response = response;
         this.fetcher = fetcher;
         this.asyncFetcher = asyncFetcher;
         this.maxPages = maxPages;
@@ -100,7 +108,12 @@ public final class Page<T> {
      * @return the request id, if present
      */
     public Optional<String> requestId() {
-        return Optional.ofNullable(requestId);
+        return response.requestId();
+    }
+
+    /** The response that carried this page (its value is the raw page body). */
+    ApiResponse<?> response() {
+        return response;
     }
 
     /**
@@ -124,6 +137,93 @@ public final class Page<T> {
             throw new NoSuchElementException("no page after offset " + offset() + " (total " + total + ")");
         }
         return fetcher.apply(params.withOffset(offset() + items.size()));
+    }
+
+    /**
+     * Requests the next page, with the same filters, page size and org context, without holding
+     * a thread while the server works; cancelling the future cancels the request.
+     *
+     * @return a future of the next page
+     * @throws NoSuchElementException if there is none
+     */
+    public CompletableFuture<Page<T>> nextAsync() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("no page after offset " + offset() + " (total " + total + ")");
+        }
+        return asyncFetcher.apply(params.withOffset(offset() + items.size()));
+    }
+
+    /**
+     * Hands every item from this page on to {@code action}, in order, without blocking: the
+     * items of this page are handed over at once on the calling thread, and each following
+     * page is requested only once {@code action} has returned for every item before it, so at
+     * most one request is in flight and one page held (the consumer's pace is the back-pressure).
+     * Items of later pages are handed over on OkHttp's threads: keep {@code action} short, or
+     * hand the work to an executor of your own.
+     *
+     * <p>The future completes when the last page was consumed; exceptionally with the
+     * {@link house.openapp.sdk.errors.OpenAppException} of a failed page request, or with what
+     * {@code action} threw, after which nothing more is requested. Cancelling it cancels the
+     * request in flight and stops the walk.
+     *
+     * <pre>{@code
+     * AtomicInteger deleted = new AtomicInteger();
+     * client.orgs().list(ListParams.builder().onlyDeleted(true).limit(200).build())
+     *     .forEachAsync(org -> deleted.incrementAndGet())
+     *     .thenRun(() -> System.out.println(deleted + " soft-deleted orgs"));
+     * }</pre>
+     *
+     * @param action what to do with each item
+     * @return a future that completes once every item was handed over
+     */
+    public CompletableFuture<Void> forEachAsync(Consumer<? super T> action) {
+        Objects.requireNonNull(action, "action");
+        return forEachPageAsync(page -> page.items().forEach(action));
+    }
+
+    /** As {@link #forEachAsync(Consumer)}, one page at a time. */
+    CompletableFuture<Void> forEachPageAsync(Consumer<? super Page<T>> action) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        AtomicReference<CompletableFuture<Page<T>>> inFlight = new AtomicReference<>();
+        done.whenComplete((ignored, failure) -> {
+            CompletableFuture<Page<T>> request = inFlight.get();
+            if (done.isCancelled() && request != null) {
+                request.cancel(true);
+            }
+        });
+        consume(this, action, done, inFlight);
+        return done;
+    }
+
+    private static <T> void consume(Page<T> page, Consumer<? super Page<T>> action, CompletableFuture<Void> done,
+                                    AtomicReference<CompletableFuture<Page<T>>> inFlight) {
+        if (done.isDone()) {
+            return;
+        }
+        CompletableFuture<Page<T>> next;
+        try {
+            action.accept(page);
+            if (!page.hasNext()) {
+                done.complete(null);
+                return;
+            }
+            next = page.nextAsync();
+        } catch (Throwable failure) {
+            done.completeExceptionally(failure);
+            return;
+        }
+        inFlight.set(next);
+        if (done.isCancelled()) {
+            next.cancel(true);
+            return;
+        }
+        next.whenComplete((following, failure) -> {
+            if (failure != null) {
+                done.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+            } else {
+                consume(following, action, done, inFlight);
+            }
+        });
     }
 
     /** Requests the page at {@code offset} with this page's filters, without holding a thread. */

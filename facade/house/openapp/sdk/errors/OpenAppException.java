@@ -11,8 +11,12 @@ package house.openapp.sdk.errors;
  *     client.orgs().get(id);
  * } catch (NotFoundException e) {
  *     // unknown id
+ * } catch (OpenAppApiException e) {
+ *     // the server answered: status, error code and request id are known
+ *     log.warn("OpenApp answered {} (request {})", e.statusCode(), e.requestId().orElse("-"));
  * } catch (OpenAppException e) {
- *     log.warn("OpenApp failed after {} attempts, request id {}", e.attempts(), e.requestId());
+ *     // no answer (connection, timeout, decoding): only the attempts are known
+ *     log.warn("OpenApp failed after {} attempts", e.attempts());
  * }
  * }</pre>
  */

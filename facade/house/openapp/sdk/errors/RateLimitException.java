@@ -12,9 +12,11 @@ import java.util.Optional;
  * when the server said how long.
  *
  * <pre>{@code
+ * try {
+ *     client.orgs().list();
  * } catch (RateLimitException e) {
  *     Duration wait = e.retryAfter().orElse(Duration.ofSeconds(1));
- *     scheduler.schedule(this::again, wait.toMillis(), TimeUnit.MILLISECONDS);
+ *     scheduler.schedule(() -> client.orgs().list(), wait.toMillis(), TimeUnit.MILLISECONDS);
  * }
  * }</pre>
  */

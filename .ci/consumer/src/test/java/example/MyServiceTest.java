@@ -1,6 +1,9 @@
 package example;
 
+import house.openapp.sdk.LocalizedString;
 import house.openapp.sdk.OpenAppClient;
+import house.openapp.sdk.OrgCreateParams;
+import house.openapp.sdk.generated.model.OrganizationResponse;
 import house.openapp.sdk.testing.FakeOpenApp;
 import house.openapp.sdk.testing.WithFakeOpenApp;
 import org.junit.jupiter.api.Test;

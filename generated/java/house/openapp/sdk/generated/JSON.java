@@ -21,7 +21,7 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
-import house.openapp.sdk.generated.model.LocalizedString;
+import house.openapp.sdk.generated.model.LocalizedStringModel;
 
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
 
 /**
  * The JSON mapping of the generated models: Gson with RFC 3339 dates and the three wire forms
- * of {@link LocalizedString}.
+ * of {@link LocalizedStringModel}.
  *
  * <p>Forward compatible: a property the bundle does not declare never fails a read; it is kept
  * in the model's {@code getAdditionalProperties()} and never written back. A declared property
@@ -80,7 +80,7 @@ public final class JSON {
         .registerTypeAdapter(Boolean.class, new StrictBooleanAdapter().nullSafe())
         .registerTypeAdapter(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
         .registerTypeAdapter(LocalDate.class, new LocalDateAdapter().nullSafe())
-        .registerTypeAdapter(LocalizedString.class, new LocalizedStringAdapter().nullSafe());
+        .registerTypeAdapter(LocalizedStringModel.class, new LocalizedStringAdapter().nullSafe());
   }
 
   /**
@@ -131,7 +131,7 @@ public final class JSON {
       } catch (NoSuchFieldException | NoSuchMethodException notAModel) {
         return null;
       }
-      if (!raw.getPackageName().equals(LocalizedString.class.getPackageName())) {
+      if (!raw.getPackageName().equals(LocalizedStringModel.class.getPackageName())) {
         return null;
       }
       Map<String, Field> fields = new LinkedHashMap<>();
@@ -296,9 +296,9 @@ public final class JSON {
    * Reads {@code {"value": {"en": "x"}}}, a plain {@code {"en": "x"}} map, or a bare
    * {@code "x"} (filed under {@link #UNDETERMINED_LOCALE}); always writes the first form.
    */
-  private static final class LocalizedStringAdapter extends TypeAdapter<LocalizedString> {
+  private static final class LocalizedStringAdapter extends TypeAdapter<LocalizedStringModel> {
     @Override
-    public void write(JsonWriter out, LocalizedString value) throws IOException {
+    public void write(JsonWriter out, LocalizedStringModel value) throws IOException {
       out.beginObject().name("value").beginObject();
       if (value.getValue() != null) {
         for (Map.Entry<String, String> text : value.getValue().entrySet()) {
@@ -309,11 +309,11 @@ public final class JSON {
     }
 
     @Override
-    public LocalizedString read(JsonReader in) throws IOException {
+    public LocalizedStringModel read(JsonReader in) throws IOException {
       Map<String, String> texts = new LinkedHashMap<>();
       if (in.peek() == JsonToken.STRING) {
         texts.put(UNDETERMINED_LOCALE, in.nextString());
-        return new LocalizedString().value(texts);
+        return new LocalizedStringModel().value(texts);
       }
       JsonElement element = JsonParser.parseReader(in);
       if (!element.isJsonObject()) {
@@ -327,7 +327,7 @@ public final class JSON {
           texts.put(text.getKey(), text.getValue().getAsString());
         }
       }
-      return new LocalizedString().value(texts);
+      return new LocalizedStringModel().value(texts);
     }
   }
 }

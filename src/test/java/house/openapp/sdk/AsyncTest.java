@@ -61,7 +61,7 @@ class AsyncTest extends MockOpenApp {
         });
         try {
             Thread caller = Thread.currentThread();
-            CompletableFuture<OrganizationResponse> future = client.orgs().getAsync("01HORG", false);
+            CompletableFuture<OrganizationResponse> future = client.orgs().async().get("01HORG");
             CompletableFuture<Thread> completedOn = future.thenApply(org -> Thread.currentThread());
 
             assertTrue(arrived.await(5, TimeUnit.SECONDS), "the request was sent");
@@ -89,7 +89,7 @@ class AsyncTest extends MockOpenApp {
             long dispatcherThreadsBefore = dispatcherThreads();
             List<CompletableFuture<OrganizationResponse>> futures = new java.util.ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                futures.add(client.orgs().getAsync("01H" + i, false));
+                futures.add(client.orgs().async().get("01H" + i));
             }
             assertTrue(futures.stream().noneMatch(CompletableFuture::isDone));
             // 20 calls wait on the server; OkHttp runs at most 5 per host, each on a dispatcher thread
@@ -108,7 +108,7 @@ class AsyncTest extends MockOpenApp {
     void asyncErrorsCompleteTheFutureWithTheTypedException() throws Exception {
         enqueue(apiError(404, "not_found", "no such org"));
 
-        CompletableFuture<OrganizationResponse> future = client.orgs().getAsync("01HMISSING", false);
+        CompletableFuture<OrganizationResponse> future = client.orgs().async().get("01HMISSING");
 
         ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(5, TimeUnit.SECONDS));
         NotFoundException notFound = assertInstanceOf(NotFoundException.class, e.getCause());
@@ -118,30 +118,30 @@ class AsyncTest extends MockOpenApp {
 
     @Test
     void asyncInvalidArgumentsFailBeforeAnythingIsSent() {
-        assertThrows(IllegalArgumentException.class, () -> client.orgs().getAsync("a/b", false));
-        assertThrows(IllegalArgumentException.class, () -> client.orgs().usersAsync(null, false, ListParams.DEFAULT));
+        assertThrows(IllegalArgumentException.class, () -> client.orgs().async().get("a/b"));
+        assertThrows(IllegalArgumentException.class, () -> client.orgs().async().users(null));
         assertEquals(0, server.getRequestCount());
     }
 
     static Stream<Arguments> asyncCalls() {
         return Stream.of(
-                Arguments.of("getAsync", (Function<Orgs, CompletableFuture<?>>) orgs -> orgs.getAsync("01HORG", false)),
-                Arguments.of("listAsync", (Function<Orgs, CompletableFuture<?>>) orgs -> orgs.listAsync(ListParams.DEFAULT)),
-                Arguments.of("childrenAsync", (Function<Orgs, CompletableFuture<?>>) orgs -> orgs.childrenAsync(null, ListParams.DEFAULT)),
-                Arguments.of("searchAsync", (Function<Orgs, CompletableFuture<?>>) orgs -> orgs.searchAsync("x", ListParams.DEFAULT)),
-                Arguments.of("createAsync", (Function<Orgs, CompletableFuture<?>>) orgs -> orgs.createAsync(
+                Arguments.of("getAsync", (Function<Orgs, CompletableFuture<?>>) orgs -> orgs.async().get("01HORG")),
+                Arguments.of("listAsync", (Function<Orgs, CompletableFuture<?>>) orgs -> orgs.async().list(ListParams.DEFAULT)),
+                Arguments.of("childrenAsync", (Function<Orgs, CompletableFuture<?>>) orgs -> orgs.async().children(null, ListParams.DEFAULT)),
+                Arguments.of("searchAsync", (Function<Orgs, CompletableFuture<?>>) orgs -> orgs.async().search("x", ListParams.DEFAULT)),
+                Arguments.of("createAsync", (Function<Orgs, CompletableFuture<?>>) orgs -> orgs.async().create(
                         OrgCreateParams.builder(LocalizedString.of("en", "x")).build())),
-                Arguments.of("updateAsync", (Function<Orgs, CompletableFuture<?>>) orgs -> orgs.updateAsync("01HORG",
+                Arguments.of("updateAsync", (Function<Orgs, CompletableFuture<?>>) orgs -> orgs.async().update("01HORG",
                         OrgUpdateParams.builder().description("d").build())),
-                Arguments.of("deleteAsync", (Function<Orgs, CompletableFuture<?>>) orgs -> orgs.deleteAsync("01HORG", false)),
-                Arguments.of("purgeAsync", (Function<Orgs, CompletableFuture<?>>) orgs -> orgs.purgeAsync("01HORG", false)),
-                Arguments.of("ancestorsAsync", (Function<Orgs, CompletableFuture<?>>) orgs -> orgs.ancestorsAsync("01HORG")),
-                Arguments.of("permissionsAsync", (Function<Orgs, CompletableFuture<?>>) orgs -> orgs.permissionsAsync("01HORG")),
-                Arguments.of("usersAsync", (Function<Orgs, CompletableFuture<?>>) orgs -> orgs.usersAsync("01HORG", true, ListParams.DEFAULT)),
-                Arguments.of("uploadImageAsync", (Function<Orgs, CompletableFuture<?>>) orgs -> orgs.uploadImageAsync("01HORG",
+                Arguments.of("deleteAsync", (Function<Orgs, CompletableFuture<?>>) orgs -> orgs.async().delete("01HORG")),
+                Arguments.of("purgeAsync", (Function<Orgs, CompletableFuture<?>>) orgs -> orgs.async().purge("01HORG")),
+                Arguments.of("ancestorsAsync", (Function<Orgs, CompletableFuture<?>>) orgs -> orgs.async().ancestors("01HORG")),
+                Arguments.of("permissionsAsync", (Function<Orgs, CompletableFuture<?>>) orgs -> orgs.async().permissions("01HORG")),
+                Arguments.of("usersAsync", (Function<Orgs, CompletableFuture<?>>) orgs -> orgs.async().users("01HORG", OrgUsersParams.builder().recursive(true).build())),
+                Arguments.of("uploadImageAsync", (Function<Orgs, CompletableFuture<?>>) orgs -> orgs.async().uploadImage("01HORG",
                         ImageUpload.of(new byte[] {1, 2, 3}, "image/png"))),
-                Arguments.of("getImageAsync", (Function<Orgs, CompletableFuture<?>>) orgs -> orgs.getImageAsync("01HORG")),
-                Arguments.of("deleteImageAsync", (Function<Orgs, CompletableFuture<?>>) orgs -> orgs.deleteImageAsync("01HORG")));
+                Arguments.of("getImageAsync", (Function<Orgs, CompletableFuture<?>>) orgs -> orgs.async().getImage("01HORG")),
+                Arguments.of("deleteImageAsync", (Function<Orgs, CompletableFuture<?>>) orgs -> orgs.async().deleteImage("01HORG")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -173,7 +173,7 @@ class AsyncTest extends MockOpenApp {
     void cancellingAfterCompletionChangesNothing() throws Exception {
         enqueueJson(orgMin("01HORG"));
 
-        CompletableFuture<OrganizationResponse> future = client.orgs().getAsync("01HORG", false);
+        CompletableFuture<OrganizationResponse> future = client.orgs().async().get("01HORG");
         OrganizationResponse org = future.get(5, TimeUnit.SECONDS);
 
         assertFalse(future.cancel(true));
@@ -185,7 +185,7 @@ class AsyncTest extends MockOpenApp {
     void asyncConfirmationFailureIsAnApiException() throws Exception {
         enqueue(json(409, "{\"message\":\"confirm\",\"error_code\":\"conflict\"}"));
 
-        CompletableFuture<OrganizationResponse> future = client.orgs().purgeAsync("01HORG", false);
+        CompletableFuture<OrganizationResponse> future = client.orgs().async().purge("01HORG");
 
         ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(5, TimeUnit.SECONDS));
         assertEquals(409, assertInstanceOf(OpenAppApiException.class, e.getCause()).statusCode());

@@ -259,7 +259,7 @@ class AutoPagingTest extends MockOpenApp {
 
         assertEquals(List.of("c1", "c2"), ids(client.orgs().children("01HP").autoPaging()));
         assertEquals(List.of("s1", "s2"), ids(client.orgs().search("gate", ListParams.builder().onlyDeleted(true).build()).autoPaging()));
-        List<String> users = client.orgs().users("01HORG", true, ListParams.builder().limit(1).build())
+        List<String> users = client.orgs().users("01HORG", OrgUsersParams.builder().recursive(true).listParams(ListParams.builder().limit(1).build()).build())
                 .autoPaging().stream().map(UserResponse::getId).toList();
         assertEquals(List.of("u1", "u2"), users);
 
@@ -276,7 +276,7 @@ class AutoPagingTest extends MockOpenApp {
         enqueue(json(orgPage(2, "o1")), json(orgPage(2, "o2")));
 
         Page<OrganizationResponse> first = client.withOrg("01HCTX").orgs()
-                .listAsync(ListParams.builder().includeDeleted(true).build()).get(5, TimeUnit.SECONDS);
+                .async().list(ListParams.builder().includeDeleted(true).build()).get(5, TimeUnit.SECONDS);
 
         assertEquals(List.of("o1", "o2"), ids(first.autoPaging()));
         assertEquals("01HCTX", take("GET", "/orgs?include_deleted=true").getHeader("X-Org"));

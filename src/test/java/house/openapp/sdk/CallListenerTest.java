@@ -140,7 +140,7 @@ class CallListenerTest extends MockOpenApp {
     void anAsyncCallStartsOnTheCallersThreadAndEndsOnce() throws Exception {
         enqueue(json(503, "{}"), json(org(ORG, "Acme")));
 
-        CompletableFuture<OrganizationResponse> future = listened().orgs().getAsync(ORG, false);
+        CompletableFuture<OrganizationResponse> future = listened().orgs().async().get(ORG);
 
         assertEquals(ORG, future.get(10, TimeUnit.SECONDS).getId());
         waitForEnd();
@@ -152,7 +152,7 @@ class CallListenerTest extends MockOpenApp {
     @Test
     void aCancelledAsyncCallEndsWithTheCancellation() throws Exception {
         enqueue(noResponse());
-        CompletableFuture<OrganizationResponse> future = listened().orgs().getAsync(ORG, false);
+        CompletableFuture<OrganizationResponse> future = listened().orgs().async().get(ORG);
         server.takeRequest(5, TimeUnit.SECONDS);
 
         future.cancel(true);

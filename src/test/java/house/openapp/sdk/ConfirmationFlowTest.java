@@ -58,7 +58,7 @@ class ConfirmationFlowTest extends MockOpenApp {
         Orgs orgs = client.withOrg("01HCTX").orgs().with(RequestOptions.builder().correlationId("audit-1").build());
 
         ConfirmationRequiredException e = assertThrows(ConfirmationRequiredException.class,
-                () -> orgs.purgeWithResponse("01HORG", true));
+                () -> orgs.withResponse().purge("01HORG"));
         e.confirm(OrganizationResponse.class);
 
         take("DELETE", "/orgs/01HORG/purge?include_deleted=true");
@@ -73,12 +73,12 @@ class ConfirmationFlowTest extends MockOpenApp {
         enqueue(confirmationRequired(), json(orgMin("01HORG")));
 
         ExecutionException failure = assertThrows(ExecutionException.class,
-                () -> client.orgs().purgeAsync("01HORG", false).get(5, TimeUnit.SECONDS));
+                () -> client.orgs().async().purge("01HORG").get(5, TimeUnit.SECONDS));
         ConfirmationRequiredException e = assertInstanceOf(ConfirmationRequiredException.class, failure.getCause());
 
         assertEquals("01HORG", e.confirm(OrganizationResponse.class).getId());
-        take("DELETE", "/orgs/01HORG/purge");
-        assertEquals(TOKEN, take("DELETE", "/orgs/01HORG/purge").getHeader("X-OpenApp-Confirm"));
+        take("DELETE", "/orgs/01HORG/purge?include_deleted=true");
+        assertEquals(TOKEN, take("DELETE", "/orgs/01HORG/purge?include_deleted=true").getHeader("X-OpenApp-Confirm"));
     }
 
     @Test

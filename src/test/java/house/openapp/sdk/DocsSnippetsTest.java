@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -59,9 +60,9 @@ class DocsSnippetsTest extends MockOpenApp {
     }
 
     /** The snippet names the README quotes, in README order. */
-    static final List<String> README_SNIPPETS = List.of("client-setup", "list-auto-paging", "create", "get", "update", "delete",
-            "purge-confirm", "permissions", "users-recursive", "children", "search", "ancestors", "get-by-name", "upload-image",
-            "get-image", "delete-image", "with-org", "per-call-options", "error-handling", "async");
+    static final List<String> README_SNIPPETS = List.of("client-setup", "list-auto-paging", "create", "get", "display-name", "update",
+            "delete", "purge-confirm", "permissions", "users-recursive", "children", "search", "ancestors", "get-by-name", "upload-image",
+            "get-image", "delete-image", "with-org", "per-call-options", "error-handling", "with-response", "async", "async-paging");
 
     @Test
     void snippetMarkersArePairedUniqueAndCoverTheReadme() throws Exception {
@@ -111,7 +112,7 @@ class DocsSnippetsTest extends MockOpenApp {
         // snippet:list-auto-paging
         ListParams params = ListParams.builder().includeDeleted(true).limit(50).build();
         for (OrganizationResponse org : client.orgs().list(params).autoPaging()) {
-            System.out.println(org.getId() + " " + LocalizedString.from(org.getName()).get("en").orElse("?"));
+            System.out.println(org.getId() + " " + LocalizedString.display(org.getName(), Locale.ENGLISH));
         }
         // end-snippet
 
@@ -141,14 +142,31 @@ class DocsSnippetsTest extends MockOpenApp {
 
     @Test
     void get() throws Exception {
-        enqueueJson(org("01HORG", "Field Office"));
+        enqueue(json(org("01HORG", "Field Office")), json(org("01HGONE", "Gone")));
 
         // snippet:get
         OrganizationResponse org = client.orgs().get("01HORG");
-        String name = LocalizedString.from(org.getName()).get("en").orElse("(unnamed)");
+        OrganizationResponse deleted = client.orgs().get("01HGONE", OrgGetParams.builder().includeDeleted(true).build());
         // end-snippet
 
-        assertEquals("Field Office", name);
+        assertEquals("01HORG", org.getId());
+        assertEquals("01HGONE", deleted.getId());
+        take("GET", "/orgs/01HORG");
+        take("GET", "/orgs/01HGONE?include_deleted=true");
+    }
+
+    @Test
+    void displayName() throws Exception {
+        enqueueJson("{\"id\":\"01HORG\",\"user_roles\":{},\"name\":{\"value\":{\"en\":\"Field Office\",\"fr-FR\":\"Bureau\"}}}");
+
+        // snippet:display-name
+        OrganizationResponse org = client.orgs().get("01HORG");
+        String french = LocalizedString.display(org.getName(), Locale.CANADA_FRENCH); // fr-CA, else fr, fr-*, en, und, any
+        String japanese = LocalizedString.display(org.getName(), Locale.JAPANESE);    // no Japanese: the English name
+        // end-snippet
+
+        assertEquals("Bureau", french);
+        assertEquals("Field Office", japanese);
         take("GET", "/orgs/01HORG");
     }
 
@@ -217,7 +235,11 @@ class DocsSnippetsTest extends MockOpenApp {
         enqueue(json(page(2, user("01HU1"))), json(page(2, user("01HU2"))));
 
         // snippet:users-recursive
-        Page<UserResponse> users = client.orgs().users("01HORG", true, ListParams.builder().limit(100).build());
+        OrgUsersParams params = OrgUsersParams.builder()
+                .recursive(true)
+                .listParams(ListParams.builder().limit(100).build())
+                .build();
+        Page<UserResponse> users = client.orgs().users("01HORG", params);
         users.autoPaging().forEach(user -> System.out.println(user.getId() + " " + user.getEmail()));
         // end-snippet
 
@@ -271,9 +293,9 @@ class DocsSnippetsTest extends MockOpenApp {
                 json(page(2, org("01HF", "Field Office"), org("01HN", "Field Office North"))));
 
         // snippet:get-by-name
-        OrganizationResponse office = client.orgs().getByName("Field Office", true);
+        OrganizationResponse office = client.orgs().getByName("Field Office");
         try {
-            client.orgs().getByName("field", false);
+            client.orgs().getByName("field", OrgGetByNameParams.builder().match(OrgGetByNameParams.Match.CONTAINS).build());
         } catch (AmbiguousMatchException e) {
             System.out.println("which one? " + e.matchingIds());
         } catch (NotFoundException e) {
@@ -293,7 +315,7 @@ class DocsSnippetsTest extends MockOpenApp {
         enqueueJson(imageUrl());
 
         // snippet:upload-image
-        ResourceImageUrlResponse uploaded = client.orgs().uploadImage("01HORG", logo);
+        ResourceImageUrlResponse uploaded = client.orgs().uploadImage("01HORG", ImageUpload.of(logo));
         System.out.println(uploaded.getUrl() + " for " + uploaded.getExpiresInSeconds() + " s");
         // end-snippet
 
@@ -382,11 +404,24 @@ class DocsSnippetsTest extends MockOpenApp {
     }
 
     @Test
+    void withResponse() throws Exception {
+        enqueue(json(orgMin("01HORG")).setHeader("X-Request-Id", "req-1"));
+
+        // snippet:with-response
+        ApiResponse<OrganizationResponse> response = client.orgs().withResponse().get("01HORG");
+        System.out.println(response.statusCode() + " " + response.requestId().orElse("-") + " " + response.value().getId());
+        // end-snippet
+
+        assertEquals("200 req-1 01HORG\n", printed());
+        take("GET", "/orgs/01HORG");
+    }
+
+    @Test
     void async() throws Exception {
         enqueueJson(orgMin("01HORG"));
 
         // snippet:async
-        CompletableFuture<OrganizationResponse> future = client.orgs().getAsync("01HORG", false);
+        CompletableFuture<OrganizationResponse> future = client.orgs().async().get("01HORG");
         future.thenAccept(org -> System.out.println("got " + org.getId())).join();
         // future.cancel(true) would cancel the HTTP call
         // end-snippet
@@ -394,5 +429,20 @@ class DocsSnippetsTest extends MockOpenApp {
         assertEquals("got 01HORG\n", printed());
         assertFalse(future.isCompletedExceptionally());
         take("GET", "/orgs/01HORG");
+    }
+
+    @Test
+    void asyncPaging() throws Exception {
+        enqueue(json(orgPage(3, "01HA", "01HB")), json(orgPage(3, "01HC")));
+
+        // snippet:async-paging
+        CompletableFuture<Void> done = client.orgs().async().list(ListParams.builder().limit(200).build())
+                .thenCompose(first -> first.forEachAsync(org -> System.out.println(org.getId())));
+        done.join(); // each page is requested once the one before it was consumed
+        // end-snippet
+
+        assertEquals("01HA\n01HB\n01HC\n", printed());
+        take("GET", "/orgs?limit=200");
+        take("GET", "/orgs?limit=200&offset=2");
     }
 }

@@ -105,7 +105,7 @@ class ErrorMappingTest extends MockOpenApp {
         OpenAppClient recording = newClient(builder -> builder.sleeper(waits::add));
         enqueue(apiError(429, "slow_down", "later").setHeader("Retry-After", "2"), json(orgMin("01HORG")));
 
-        ApiResponse<OrganizationResponse> response = recording.orgs().getWithResponse("01HORG", false);
+        ApiResponse<OrganizationResponse> response = recording.orgs().withResponse().get("01HORG");
 
         assertEquals(2, response.attempts());
         assertEquals(List.of(Duration.ofSeconds(2)), waits);
@@ -211,7 +211,7 @@ class ErrorMappingTest extends MockOpenApp {
         enqueue(noResponse());
 
         ExecutionException e = assertThrows(ExecutionException.class,
-                () -> impatient.orgs().getAsync("01HORG", false).get(5, TimeUnit.SECONDS));
+                () -> impatient.orgs().async().get("01HORG").get(5, TimeUnit.SECONDS));
 
         assertInstanceOf(OpenAppTimeoutException.class, e.getCause());
     }

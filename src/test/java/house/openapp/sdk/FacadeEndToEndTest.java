@@ -57,7 +57,17 @@ class FacadeEndToEndTest {
         assertEquals(Set.of(live.getId(), gone.getId()), withDeleted);
         assertEquals(Set.of(gone.getId()), onlyDeleted);
         assertThrows(NotFoundException.class, () -> client.orgs().get(gone.getId()));
-        assertEquals(gone.getId(), client.orgs().get(gone.getId(), true).getId());
+        assertEquals(gone.getId(), client.orgs().get(gone.getId(), OrgGetParams.builder().includeDeleted(true).build()).getId());
+    }
+
+    @Test
+    void parentIdNullMeansNoParentAsChildrenNullMeansTheRoots(OpenAppClient client, FakeOpenApp fake) {
+        OpenAppClient admin = OpenAppClient.builder().apiKey(fake.platformAdminKey()).build();
+        try (admin) {
+            OrganizationResponse root = admin.orgs().create(OrgCreateParams.builder(LocalizedString.of("en", "New root")).parentId(null).build());
+            assertEquals(null, root.getParentId());
+            assertTrue(ids(admin.orgs().children(null)).contains(root.getId()));
+        }
     }
 
     @Test
@@ -73,7 +83,7 @@ class FacadeEndToEndTest {
         }
 
         assertEquals(gate.getId(), purged.getId());
-        assertThrows(NotFoundException.class, () -> client.orgs().get(gate.getId(), true));
+        assertThrows(NotFoundException.class, () -> client.orgs().get(gate.getId(), OrgGetParams.builder().includeDeleted(true).build()));
         assertFalse(ids(client.orgs().children(fake.rootOrgId(), ListParams.builder().includeDeleted(true).build())).contains(gate.getId()));
     }
 
@@ -84,7 +94,7 @@ class FacadeEndToEndTest {
         fake.addUser(team.getId(), "member@example.com", "users:read");
 
         List<String> direct = client.orgs().users(fake.rootOrgId()).items().stream().map(UserResponse::getEmail).toList();
-        List<String> all = client.orgs().users(fake.rootOrgId(), true, ListParams.DEFAULT).autoPaging().stream()
+        List<String> all = client.orgs().users(fake.rootOrgId(), OrgUsersParams.builder().recursive(true).build()).autoPaging().stream()
                 .map(UserResponse::getEmail).sorted().toList();
 
         assertEquals(List.of("top@example.com"), direct);
@@ -150,10 +160,10 @@ class FacadeEndToEndTest {
         String blue = fake.addOrg(fake.rootOrgId(), java.util.Map.of("en", "Blue Team", "he", "צוות כחול"));
         fake.addOrg(fake.rootOrgId(), "Red Team");
 
-        assertEquals(blue, client.orgs().getByName("צוות כחול", true).getId());
-        assertEquals(blue, client.orgs().getByName("blue", false).getId());
-        assertThrows(house.openapp.sdk.errors.AmbiguousMatchException.class, () -> client.orgs().getByName("team", false));
-        assertThrows(NotFoundException.class, () -> client.orgs().getByName("Green Team", true));
+        assertEquals(blue, client.orgs().getByName("צוות כחול").getId());
+        assertEquals(blue, client.orgs().getByName("blue", OrgGetByNameParams.builder().match(OrgGetByNameParams.Match.CONTAINS).build()).getId());
+        assertThrows(house.openapp.sdk.errors.AmbiguousMatchException.class, () -> client.orgs().getByName("team", OrgGetByNameParams.builder().match(OrgGetByNameParams.Match.CONTAINS).build()));
+        assertThrows(NotFoundException.class, () -> client.orgs().getByName("Green Team"));
     }
 
     private static Set<String> ids(Page<OrganizationResponse> page) {

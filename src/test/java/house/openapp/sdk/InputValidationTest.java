@@ -51,39 +51,39 @@ class InputValidationTest extends MockOpenApp {
     static Stream<Arguments> idCalls() {
         List<Arguments> calls = new ArrayList<>();
         add(calls, "id", "get", (orgs, id) -> orgs.get(id));
-        add(calls, "id", "get(includeDeleted)", (orgs, id) -> orgs.get(id, true));
-        add(calls, "id", "getWithResponse", (orgs, id) -> orgs.getWithResponse(id, false));
-        add(calls, "id", "getAsync", (orgs, id) -> orgs.getAsync(id, false));
+        add(calls, "id", "get(includeDeleted)", (orgs, id) -> orgs.get(id, OrgGetParams.builder().includeDeleted(true).build()));
+        add(calls, "id", "getWithResponse", (orgs, id) -> orgs.withResponse().get(id));
+        add(calls, "id", "getAsync", (orgs, id) -> orgs.async().get(id));
         add(calls, "id", "update", (orgs, id) -> orgs.update(id, OrgUpdateParams.builder().description("d").build()));
-        add(calls, "id", "updateWithResponse", (orgs, id) -> orgs.updateWithResponse(id, OrgUpdateParams.builder().build()));
-        add(calls, "id", "updateAsync", (orgs, id) -> orgs.updateAsync(id, OrgUpdateParams.builder().build()));
+        add(calls, "id", "updateWithResponse", (orgs, id) -> orgs.withResponse().update(id, OrgUpdateParams.builder().build()));
+        add(calls, "id", "updateAsync", (orgs, id) -> orgs.async().update(id, OrgUpdateParams.builder().build()));
         add(calls, "id", "delete", (orgs, id) -> orgs.delete(id));
-        add(calls, "id", "deleteWithResponse", (orgs, id) -> orgs.deleteWithResponse(id, true));
-        add(calls, "id", "deleteAsync", (orgs, id) -> orgs.deleteAsync(id, false));
+        add(calls, "id", "deleteWithResponse", (orgs, id) -> orgs.withResponse().delete(id, OrgDeleteParams.builder().includeDeleted(true).build()));
+        add(calls, "id", "deleteAsync", (orgs, id) -> orgs.async().delete(id));
         add(calls, "id", "purge", (orgs, id) -> orgs.purge(id));
-        add(calls, "id", "purgeWithResponse", (orgs, id) -> orgs.purgeWithResponse(id, false));
-        add(calls, "id", "purgeAsync", (orgs, id) -> orgs.purgeAsync(id, false));
+        add(calls, "id", "purgeWithResponse", (orgs, id) -> orgs.withResponse().purge(id));
+        add(calls, "id", "purgeAsync", (orgs, id) -> orgs.async().purge(id));
         add(calls, "id", "ancestors", (orgs, id) -> orgs.ancestors(id));
-        add(calls, "id", "ancestorsWithResponse", (orgs, id) -> orgs.ancestorsWithResponse(id));
-        add(calls, "id", "ancestorsAsync", (orgs, id) -> orgs.ancestorsAsync(id));
+        add(calls, "id", "ancestorsWithResponse", (orgs, id) -> orgs.withResponse().ancestors(id));
+        add(calls, "id", "ancestorsAsync", (orgs, id) -> orgs.async().ancestors(id));
         add(calls, "id", "permissions", (orgs, id) -> orgs.permissions(id));
-        add(calls, "id", "permissionsWithResponse", (orgs, id) -> orgs.permissionsWithResponse(id));
-        add(calls, "id", "permissionsAsync", (orgs, id) -> orgs.permissionsAsync(id));
+        add(calls, "id", "permissionsWithResponse", (orgs, id) -> orgs.withResponse().permissions(id));
+        add(calls, "id", "permissionsAsync", (orgs, id) -> orgs.async().permissions(id));
         add(calls, "orgId", "users", (orgs, id) -> orgs.users(id));
-        add(calls, "orgId", "users(recursive)", (orgs, id) -> orgs.users(id, true, ListParams.DEFAULT));
-        add(calls, "orgId", "usersWithResponse", (orgs, id) -> orgs.usersWithResponse(id, false, ListParams.DEFAULT));
-        add(calls, "orgId", "usersAsync", (orgs, id) -> orgs.usersAsync(id, false, ListParams.DEFAULT));
-        add(calls, "id", "uploadImage(bytes)", (orgs, id) -> orgs.uploadImage(id, IMAGE, "image/png"));
-        add(calls, "id", "uploadImage(stream)", (orgs, id) -> orgs.uploadImage(id, new ByteArrayInputStream(IMAGE), "image/png"));
+        add(calls, "orgId", "users(recursive)", (orgs, id) -> orgs.users(id, OrgUsersParams.builder().recursive(true).build()));
+        add(calls, "orgId", "usersWithResponse", (orgs, id) -> orgs.withResponse().users(id));
+        add(calls, "orgId", "usersAsync", (orgs, id) -> orgs.async().users(id));
+        add(calls, "id", "uploadImage(bytes)", (orgs, id) -> orgs.uploadImage(id, ImageUpload.of(IMAGE, "image/png")));
+        add(calls, "id", "uploadImage(stream)", (orgs, id) -> orgs.uploadImage(id, ImageUpload.of(new ByteArrayInputStream(IMAGE), "image/png")));
         add(calls, "id", "uploadImage(upload)", (orgs, id) -> orgs.uploadImage(id, ImageUpload.of(IMAGE, "image/png")));
-        add(calls, "id", "uploadImageWithResponse", (orgs, id) -> orgs.uploadImageWithResponse(id, ImageUpload.of(IMAGE, "image/png")));
-        add(calls, "id", "uploadImageAsync", (orgs, id) -> orgs.uploadImageAsync(id, ImageUpload.of(IMAGE, "image/png")));
+        add(calls, "id", "uploadImageWithResponse", (orgs, id) -> orgs.withResponse().uploadImage(id, ImageUpload.of(IMAGE, "image/png")));
+        add(calls, "id", "uploadImageAsync", (orgs, id) -> orgs.async().uploadImage(id, ImageUpload.of(IMAGE, "image/png")));
         add(calls, "id", "getImage", (orgs, id) -> orgs.getImage(id));
-        add(calls, "id", "getImageWithResponse", (orgs, id) -> orgs.getImageWithResponse(id));
-        add(calls, "id", "getImageAsync", (orgs, id) -> orgs.getImageAsync(id));
+        add(calls, "id", "getImageWithResponse", (orgs, id) -> orgs.withResponse().getImage(id));
+        add(calls, "id", "getImageAsync", (orgs, id) -> orgs.async().getImage(id));
         add(calls, "id", "deleteImage", (orgs, id) -> orgs.deleteImage(id));
-        add(calls, "id", "deleteImageWithResponse", (orgs, id) -> orgs.deleteImageWithResponse(id));
-        add(calls, "id", "deleteImageAsync", (orgs, id) -> orgs.deleteImageAsync(id));
+        add(calls, "id", "deleteImageWithResponse", (orgs, id) -> orgs.withResponse().deleteImage(id));
+        add(calls, "id", "deleteImageAsync", (orgs, id) -> orgs.async().deleteImage(id));
         return calls.stream();
     }
 
@@ -114,8 +114,8 @@ class InputValidationTest extends MockOpenApp {
                 continue;
             }
             assertRefused("parentId", () -> client.orgs().children(bad));
-            assertRefused("parentId", () -> client.orgs().childrenWithResponse(bad, ListParams.DEFAULT));
-            assertRefused("parentId", () -> client.orgs().childrenAsync(bad, ListParams.DEFAULT));
+            assertRefused("parentId", () -> client.orgs().withResponse().children(bad, ListParams.DEFAULT));
+            assertRefused("parentId", () -> client.orgs().async().children(bad, ListParams.DEFAULT));
         }
     }
 
@@ -142,25 +142,25 @@ class InputValidationTest extends MockOpenApp {
     @ValueSource(strings = {"", "   ", "Field\r\nOffice", "Field\u0000"})
     void badNamesAreRefused(String name) {
         assertRefused("name", () -> client.orgs().create(name));
-        assertRefused("name", () -> client.orgs().getByName(name, true));
-        assertRefused("name", () -> client.orgs().getByName(name, false));
+        assertRefused("name", () -> client.orgs().getByName(name));
+        assertRefused("name", () -> client.orgs().getByName(name, OrgGetByNameParams.builder().match(OrgGetByNameParams.Match.CONTAINS).build()));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "\t", "\u2003"})
     void blankSearchIsRefusedBeforeAnyRequestInEveryForm(String query) {
         assertTrue(assertRefused("query", () -> client.orgs().search(query)).getMessage().startsWith("query must not be blank"));
-        assertRefused("query", () -> client.orgs().searchWithResponse(query, ListParams.DEFAULT));
-        assertRefused("query", () -> client.orgs().searchAsync(query, ListParams.DEFAULT));
+        assertRefused("query", () -> client.orgs().withResponse().search(query, ListParams.DEFAULT));
+        assertRefused("query", () -> client.orgs().async().search(query, ListParams.DEFAULT));
         assertEquals(0, server.getRequestCount());
     }
 
     @Test
     void nullNamesAndQueriesAreRefused() {
         assertEquals("name must not be null", assertRefused("name", () -> client.orgs().create((String) null)).getMessage());
-        assertRefused("name", () -> client.orgs().getByName(null, true));
+        assertRefused("name", () -> client.orgs().getByName(null));
         assertEquals("query must not be null", assertRefused("query", () -> client.orgs().search(null)).getMessage());
-        assertRefused("query", () -> client.orgs().searchAsync(null, ListParams.DEFAULT));
+        assertRefused("query", () -> client.orgs().async().search(null, ListParams.DEFAULT));
         assertRefused("query", () -> client.orgs().search("gate\r\nX-Evil: 1"));
     }
 
@@ -183,10 +183,9 @@ class InputValidationTest extends MockOpenApp {
     void badImagesAreRefused(@TempDir Path dir) throws Exception {
         assertRefused("image", () -> ImageUpload.of(new byte[0], "image/png"));
         assertRefused("image", () -> ImageUpload.of(new byte[ImageUpload.MAX_BYTES + 1], "image/png"));
-        assertRefused("image", () -> client.orgs().uploadImage("01HORG", new ByteArrayInputStream(new byte[ImageUpload.MAX_BYTES + 1]),
-                "image/png"));
+        assertRefused("image", () -> client.orgs().uploadImage("01HORG", ImageUpload.of(new ByteArrayInputStream(new byte[ImageUpload.MAX_BYTES + 1]), "image/png")));
         Path gif = Files.write(dir.resolve("logo.gif"), IMAGE);
-        assertRefused("image file", () -> client.orgs().uploadImage("01HORG", gif));
+        assertRefused("image file", () -> client.orgs().uploadImage("01HORG", ImageUpload.of(gif)));
         assertRefused("contentType", () -> ImageUpload.of(IMAGE, "image/png\r\nX-Evil: 1"));
         assertRefused("contentType", () -> ImageUpload.of(IMAGE, " "));
         assertRefused("filename", () -> ImageUpload.of(IMAGE, "image/png", "a\r\nb.png"));

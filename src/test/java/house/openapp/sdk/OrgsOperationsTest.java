@@ -92,7 +92,7 @@ class OrgsOperationsTest extends MockOpenApp {
         void listWithResponseExposesStatusHeadersRequestIdAndAttempts() throws Exception {
             enqueue(json(orgPage(1, "01HA")).setHeader("X-Request-Id", "req-7").addHeader("X-Trace", "t1"));
 
-            ApiResponse<Page<OrganizationResponse>> response = client.orgs().listWithResponse(ListParams.builder().limit(1).build());
+            ApiResponse<Page<OrganizationResponse>> response = client.orgs().withResponse().list(ListParams.builder().limit(1).build());
 
             take("GET", "/orgs?limit=1");
             assertEquals(200, response.statusCode());
@@ -109,7 +109,7 @@ class OrgsOperationsTest extends MockOpenApp {
         void listAsyncCompletesWithThePage() throws Exception {
             enqueueJson(orgPage(2, "01HA", "01HB"));
 
-            Page<OrganizationResponse> page = await(client.orgs().listAsync(ListParams.builder().onlyDeleted(true).build()));
+            Page<OrganizationResponse> page = await(client.orgs().async().list(ListParams.builder().onlyDeleted(true).build()));
 
             take("GET", "/orgs?only_deleted=true");
             assertEquals(List.of("01HA", "01HB"), page.items().stream().map(OrganizationResponse::getId).toList());
@@ -144,8 +144,8 @@ class OrgsOperationsTest extends MockOpenApp {
         void childrenWithResponseAndAsync() throws Exception {
             enqueue(json(orgPage(1, "01HC")).setHeader("X-Request-Id", "req-c"), json(orgPage(1, "01HD")));
 
-            ApiResponse<Page<OrganizationResponse>> response = client.orgs().childrenWithResponse("01HP", ListParams.DEFAULT);
-            Page<OrganizationResponse> async = await(client.orgs().childrenAsync(null, ListParams.builder().offset(3).build()));
+            ApiResponse<Page<OrganizationResponse>> response = client.orgs().withResponse().children("01HP", ListParams.DEFAULT);
+            Page<OrganizationResponse> async = await(client.orgs().async().children(null, ListParams.builder().offset(3).build()));
 
             take("GET", "/orgs/children?parent_id=01HP");
             take("GET", "/orgs/children?offset=3");
@@ -184,8 +184,8 @@ class OrgsOperationsTest extends MockOpenApp {
         void searchWithResponseAndAsyncCarryListParams() throws Exception {
             enqueue(json(orgPage(1, "01HF")).setHeader("X-Request-Id", "req-s"), json(orgPage(0)));
 
-            ApiResponse<Page<OrganizationResponse>> response = client.orgs().searchWithResponse("01HF", ListParams.builder().limit(10).build());
-            Page<OrganizationResponse> empty = await(client.orgs().searchAsync("gate", ListParams.builder().includeDeleted(true).build()));
+            ApiResponse<Page<OrganizationResponse>> response = client.orgs().withResponse().search("01HF", ListParams.builder().limit(10).build());
+            Page<OrganizationResponse> empty = await(client.orgs().async().search("gate", ListParams.builder().includeDeleted(true).build()));
 
             take("GET", "/orgs/search?q=01HF&limit=10");
             take("GET", "/orgs/search?q=gate&include_deleted=true");
@@ -200,7 +200,7 @@ class OrgsOperationsTest extends MockOpenApp {
         void exactMatchPicksTheOneWithThatName() throws Exception {
             enqueueJson(page(2, org("01HF", "Field Office"), org("01HN", "Field Office North")));
 
-            OrganizationResponse org = client.orgs().getByName("Field Office", true);
+            OrganizationResponse org = client.orgs().getByName("Field Office");
 
             take("GET", "/orgs/search?q=Field%20Office");
             assertEquals("01HF", org.getId());
@@ -211,7 +211,7 @@ class OrgsOperationsTest extends MockOpenApp {
             enqueue(json(page(3, org("01HA", "Field Office North"), org("01HB", "Field Office South"))),
                     json(page(3, org("01HF", "Field Office"))));
 
-            OrganizationResponse org = client.orgs().getByName("Field Office", true);
+            OrganizationResponse org = client.orgs().getByName("Field Office");
 
             take("GET", "/orgs/search?q=Field%20Office");
             take("GET", "/orgs/search?q=Field%20Office&offset=2");
@@ -222,18 +222,18 @@ class OrgsOperationsTest extends MockOpenApp {
         void fuzzyMatchIsCaseInsensitiveInAnyLocale() throws Exception {
             enqueueJson(page(2, org("01HF", "Field Office"), orgMin("01HX")));
 
-            OrganizationResponse org = client.orgs().getByName("משר", false);
+            OrganizationResponse org = client.orgs().getByName("משר", OrgGetByNameParams.builder().match(OrgGetByNameParams.Match.CONTAINS).build());
 
             assertEquals("01HF", org.getId());
             enqueueJson(page(1, org("01HF", "Field Office")));
-            assertEquals("01HF", client.orgs().getByName("FIELD off", false).getId());
+            assertEquals("01HF", client.orgs().getByName("FIELD off", OrgGetByNameParams.builder().match(OrgGetByNameParams.Match.CONTAINS).build()).getId());
         }
 
         @Test
         void noMatchIsNotFound() throws Exception {
             enqueueJson(page(1, org("01HF", "Field Office")));
 
-            NotFoundException e = assertThrows(NotFoundException.class, () -> client.orgs().getByName("field office", true));
+            NotFoundException e = assertThrows(NotFoundException.class, () -> client.orgs().getByName("field office"));
 
             assertEquals(404, e.statusCode());
             assertTrue(e.getMessage().contains("field office"), e.getMessage());
@@ -244,7 +244,7 @@ class OrgsOperationsTest extends MockOpenApp {
         void severalMatchesAreAmbiguousAndListTheIds() throws Exception {
             enqueueJson(page(3, org("01HF", "Field Office"), org("01HN", "Field Office North"), orgMin("01HZ")));
 
-            AmbiguousMatchException e = assertThrows(AmbiguousMatchException.class, () -> client.orgs().getByName("field", false));
+            AmbiguousMatchException e = assertThrows(AmbiguousMatchException.class, () -> client.orgs().getByName("field", OrgGetByNameParams.builder().match(OrgGetByNameParams.Match.CONTAINS).build()));
 
             assertEquals(List.of("01HF", "01HN"), e.matchingIds());
             assertTrue(e.getMessage().contains("01HF") && e.getMessage().contains("01HN"), e.getMessage());
@@ -288,9 +288,9 @@ class OrgsOperationsTest extends MockOpenApp {
         void createWithResponseAndAsyncLeaveUnsetFieldsOut() throws Exception {
             enqueue(json(orgMin("01HA")).setHeader("X-Request-Id", "req-new"), json(orgMin("01HB")));
 
-            ApiResponse<OrganizationResponse> response = client.orgs().createWithResponse(
+            ApiResponse<OrganizationResponse> response = client.orgs().withResponse().create(
                     OrgCreateParams.builder(LocalizedString.of("en", "A")).build());
-            OrganizationResponse async = await(client.orgs().createAsync(
+            OrganizationResponse async = await(client.orgs().async().create(
                     OrgCreateParams.builder(LocalizedString.of("fr", "B")).description("d").build()));
 
             assertJsonBody("{\"name\":{\"value\":{\"en\":\"A\"}}}", take("POST", "/orgs"));
@@ -319,7 +319,7 @@ class OrgsOperationsTest extends MockOpenApp {
         void getWithIncludeDeletedSendsTheFlag() throws Exception {
             enqueueJson(orgMin("01HORG"));
 
-            client.orgs().get("01HORG", true);
+            client.orgs().get("01HORG", OrgGetParams.builder().includeDeleted(true).build());
 
             take("GET", "/orgs/01HORG?include_deleted=true");
         }
@@ -328,8 +328,8 @@ class OrgsOperationsTest extends MockOpenApp {
         void getWithResponseAndAsync() throws Exception {
             enqueue(json(orgMin("01HA")).setHeader("X-Request-Id", "req-g"), json(orgMin("01HB")));
 
-            ApiResponse<OrganizationResponse> response = client.orgs().getWithResponse("01HA", false);
-            OrganizationResponse async = await(client.orgs().getAsync("01HB", true));
+            ApiResponse<OrganizationResponse> response = client.orgs().withResponse().get("01HA");
+            OrganizationResponse async = await(client.orgs().async().get("01HB", OrgGetParams.builder().includeDeleted(true).build()));
 
             take("GET", "/orgs/01HA");
             take("GET", "/orgs/01HB?include_deleted=true");
@@ -397,9 +397,9 @@ class OrgsOperationsTest extends MockOpenApp {
         void updateWithResponseAndAsync() throws Exception {
             enqueue(json(orgMin("01HA")).setHeader("X-Request-Id", "req-u"), json(orgMin("01HB")));
 
-            ApiResponse<OrganizationResponse> response = client.orgs().updateWithResponse("01HA",
+            ApiResponse<OrganizationResponse> response = client.orgs().withResponse().update("01HA",
                     OrgUpdateParams.builder().description("x").build());
-            OrganizationResponse async = await(client.orgs().updateAsync("01HB",
+            OrganizationResponse async = await(client.orgs().async().update("01HB",
                     OrgUpdateParams.builder().name(LocalizedString.of("en", "B")).includeDeleted(true).build()));
 
             assertJsonBody("{\"description\":\"x\"}", take("PUT", "/orgs/01HA"));
@@ -427,8 +427,8 @@ class OrgsOperationsTest extends MockOpenApp {
         void deleteWithResponseAndAsync() throws Exception {
             enqueue(json(orgMin("01HA")).setHeader("X-Request-Id", "req-d"), json(orgMin("01HB")));
 
-            ApiResponse<OrganizationResponse> response = client.orgs().deleteWithResponse("01HA", true);
-            OrganizationResponse async = await(client.orgs().deleteAsync("01HB", false));
+            ApiResponse<OrganizationResponse> response = client.orgs().withResponse().delete("01HA", OrgDeleteParams.builder().includeDeleted(true).build());
+            OrganizationResponse async = await(client.orgs().async().delete("01HB"));
 
             take("DELETE", "/orgs/01HA?include_deleted=true");
             take("DELETE", "/orgs/01HB");
@@ -453,11 +453,11 @@ class OrgsOperationsTest extends MockOpenApp {
         void purgeWithResponseAndAsync() throws Exception {
             enqueue(json(orgMin("01HA")).setHeader("X-Request-Id", "req-p"), json(orgMin("01HB")));
 
-            ApiResponse<OrganizationResponse> response = client.orgs().purgeWithResponse("01HA", true);
-            OrganizationResponse async = await(client.orgs().purgeAsync("01HB", false));
+            ApiResponse<OrganizationResponse> response = client.orgs().withResponse().purge("01HA");
+            OrganizationResponse async = await(client.orgs().async().purge("01HB"));
 
             take("DELETE", "/orgs/01HA/purge?include_deleted=true");
-            take("DELETE", "/orgs/01HB/purge");
+            take("DELETE", "/orgs/01HB/purge?include_deleted=true");
             assertEquals(Optional.of("req-p"), response.requestId());
             assertEquals("01HB", async.getId());
         }
@@ -471,8 +471,8 @@ class OrgsOperationsTest extends MockOpenApp {
                     json("[" + orgMin("01HROOT") + "]"), json("[]"));
 
             List<OrganizationResponse> ancestors = client.orgs().ancestors("01HLEAF");
-            ApiResponse<List<OrganizationResponse>> response = client.orgs().ancestorsWithResponse("01HMID");
-            List<OrganizationResponse> none = await(client.orgs().ancestorsAsync("01HROOT"));
+            ApiResponse<List<OrganizationResponse>> response = client.orgs().withResponse().ancestors("01HMID");
+            List<OrganizationResponse> none = await(client.orgs().async().ancestors("01HROOT"));
 
             take("GET", "/orgs/01HLEAF/ancestors");
             take("GET", "/orgs/01HMID/ancestors");
@@ -490,8 +490,8 @@ class OrgsOperationsTest extends MockOpenApp {
                     json("{\"permissions\":[\"users:read\"]}").setHeader("X-Request-Id", "req-perm"), json("{\"permissions\":[]}"));
 
             List<String> keys = client.orgs().permissions("01HORG");
-            ApiResponse<List<String>> response = client.orgs().permissionsWithResponse("01HORG");
-            List<String> async = await(client.orgs().permissionsAsync("01HOTHER"));
+            ApiResponse<List<String>> response = client.orgs().withResponse().permissions("01HORG");
+            List<String> async = await(client.orgs().async().permissions("01HOTHER"));
 
             assertAuthenticated(take("GET", "/orgs/01HORG/permissions"));
             take("GET", "/orgs/01HORG/permissions");
@@ -528,7 +528,7 @@ class OrgsOperationsTest extends MockOpenApp {
         void usersRecursiveWithParamsSendsRecursiveAfterTheQueryObjects() throws Exception {
             enqueueJson(page(0));
 
-            client.orgs().users("01HORG", true, ListParams.builder().includeDeleted(true).limit(10).build());
+            client.orgs().users("01HORG", OrgUsersParams.builder().recursive(true).listParams(ListParams.builder().includeDeleted(true).limit(10).build()).build());
 
             take("GET", "/orgs/01HORG/users?include_deleted=true&limit=10&recursive=true");
         }
@@ -557,8 +557,8 @@ class OrgsOperationsTest extends MockOpenApp {
         void usersWithResponseAndAsync() throws Exception {
             enqueue(json(page(2, user("01HU1"))).setHeader("X-Request-Id", "req-users"), json(page(1, user("01HU2"))));
 
-            ApiResponse<Page<UserResponse>> response = client.orgs().usersWithResponse("01HORG", false, ListParams.builder().limit(1).build());
-            Page<UserResponse> async = await(client.orgs().usersAsync("01HOTHER", true, ListParams.DEFAULT));
+            ApiResponse<Page<UserResponse>> response = client.orgs().withResponse().users("01HORG", OrgUsersParams.builder().listParams(ListParams.builder().limit(1).build()).build());
+            Page<UserResponse> async = await(client.orgs().async().users("01HOTHER", OrgUsersParams.builder().recursive(true).build()));
 
             assertEquals("01HORG", take("GET", "/orgs/01HORG/users?limit=1").getHeader("X-Org"));
             assertEquals("01HOTHER", take("GET", "/orgs/01HOTHER/users?recursive=true").getHeader("X-Org"));
@@ -595,7 +595,7 @@ class OrgsOperationsTest extends MockOpenApp {
             Files.write(file, png);
             enqueueJson(imageUrl());
 
-            ResourceImageUrlResponse url = client.orgs().uploadImage("01HORG", file);
+            ResourceImageUrlResponse url = client.orgs().uploadImage("01HORG", ImageUpload.of(file));
 
             RecordedRequest request = take("POST", "/orgs/01HORG/image");
             assertAuthenticated(request);
@@ -613,7 +613,7 @@ class OrgsOperationsTest extends MockOpenApp {
             Files.write(file, png);
             enqueue(json(imageUrl()), json(imageUrl()));
 
-            client.orgs().uploadImage("01HORG", file);
+            client.orgs().uploadImage("01HORG", ImageUpload.of(file));
             client.orgs().uploadImage("01HORG", ImageUpload.of(png, "image/png", "a;b=c.png"));
 
             Part part = onlyPart(take("POST", "/orgs/01HORG/image"));
@@ -626,7 +626,7 @@ class OrgsOperationsTest extends MockOpenApp {
         void uploadImageFromBytes() throws Exception {
             enqueueJson(imageUrl());
 
-            client.orgs().uploadImage("01HORG", png, "image/jpeg");
+            client.orgs().uploadImage("01HORG", ImageUpload.of(png, "image/jpeg"));
 
             Part part = onlyPart(take("POST", "/orgs/01HORG/image"));
             assertEquals("form-data; name=\"file\"; filename=\"image.jpg\"", part.disposition());
@@ -645,7 +645,7 @@ class OrgsOperationsTest extends MockOpenApp {
                 }
             };
 
-            client.orgs().uploadImage("01HORG", stream, "image/webp");
+            client.orgs().uploadImage("01HORG", ImageUpload.of(stream, "image/webp"));
 
             Part part = onlyPart(take("POST", "/orgs/01HORG/image"));
             assertEquals("form-data; name=\"file\"; filename=\"image.webp\"", part.disposition());
@@ -659,9 +659,9 @@ class OrgsOperationsTest extends MockOpenApp {
         void uploadImageWithResponseAndAsync() throws Exception {
             enqueue(json(imageUrl()).setHeader("X-Request-Id", "req-img"), json(imageUrl()));
 
-            ApiResponse<ResourceImageUrlResponse> response = client.orgs().uploadImageWithResponse("01HA",
+            ApiResponse<ResourceImageUrlResponse> response = client.orgs().withResponse().uploadImage("01HA",
                     ImageUpload.of(png, "image/png", "brand.png"));
-            ResourceImageUrlResponse async = await(client.orgs().uploadImageAsync("01HB", ImageUpload.of(png, "image/png")));
+            ResourceImageUrlResponse async = await(client.orgs().async().uploadImage("01HB", ImageUpload.of(png, "image/png")));
 
             assertEquals("form-data; name=\"file\"; filename=\"brand.png\"", onlyPart(take("POST", "/orgs/01HA/image")).disposition());
             assertEquals("form-data; name=\"file\"; filename=\"image.png\"", onlyPart(take("POST", "/orgs/01HB/image")).disposition());
@@ -688,12 +688,12 @@ class OrgsOperationsTest extends MockOpenApp {
             enqueue(new MockResponse().setResponseCode(204).setHeader("X-Request-Id", "req-204"),
                     new MockResponse().setResponseCode(204), json(imageUrl()));
 
-            ApiResponse<ResourceImageUrlResponse> response = client.orgs().getImageWithResponse("01HORG");
-            Optional<ResourceImageUrlResponse> none = await(client.orgs().getImageAsync("01HORG"));
-            Optional<ResourceImageUrlResponse> some = await(client.orgs().getImageAsync("01HORG"));
+            ApiResponse<Optional<ResourceImageUrlResponse>> response = client.orgs().withResponse().getImage("01HORG");
+            Optional<ResourceImageUrlResponse> none = await(client.orgs().async().getImage("01HORG"));
+            Optional<ResourceImageUrlResponse> some = await(client.orgs().async().getImage("01HORG"));
 
             assertEquals(204, response.statusCode());
-            assertNull(response.value());
+            assertEquals(Optional.empty(), response.value());
             assertEquals(Optional.of("req-204"), response.requestId());
             assertEquals(Optional.empty(), none);
             assertEquals("https://cdn.example/org/01HORG.png?sig=abc", some.orElseThrow().getUrl());
@@ -705,8 +705,8 @@ class OrgsOperationsTest extends MockOpenApp {
                     new MockResponse().setResponseCode(204));
 
             client.orgs().deleteImage("01HA");
-            ApiResponse<Void> response = client.orgs().deleteImageWithResponse("01HB");
-            Void async = await(client.orgs().deleteImageAsync("01HC"));
+            ApiResponse<Void> response = client.orgs().withResponse().deleteImage("01HB");
+            Void async = await(client.orgs().async().deleteImage("01HC"));
 
             RecordedRequest first = take("DELETE", "/orgs/01HA/image");
             assertAuthenticated(first);

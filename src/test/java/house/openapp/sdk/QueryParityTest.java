@@ -194,7 +194,7 @@ class QueryParityTest extends MockOpenApp {
         client.orgs().list(params);
         client.orgs().children("01HP", params);
         client.orgs().search("q", params);
-        client.orgs().users("01HORG", false, params);
+        client.orgs().users("01HORG", OrgUsersParams.builder().listParams(params).build());
         assertEquals(expected, new TreeMap<>(queryOf(take())));
         Map<String, String> children = new TreeMap<>(queryOf(take()));
         assertEquals("01HP", children.remove("parent_id"));
@@ -228,14 +228,14 @@ class QueryParityTest extends MockOpenApp {
         Map<String, Reach> reach = new TreeMap<>();
         reach.put("createOrg include_deleted", new Reach("true", false, orgs -> orgs.create(
                 OrgCreateParams.builder(LocalizedString.of("en", "x")).includeDeleted(true).build())));
-        reach.put("getOrg include_deleted", new Reach("true", false, orgs -> orgs.get("01HX", true)));
+        reach.put("getOrg include_deleted", new Reach("true", false, orgs -> orgs.get("01HX", OrgGetParams.builder().includeDeleted(true).build())));
         reach.put("updateOrg include_deleted", new Reach("true", false, orgs -> orgs.update("01HX",
                 OrgUpdateParams.builder().includeDeleted(true).build())));
-        reach.put("deleteOrg include_deleted", new Reach("true", false, orgs -> orgs.deleteWithResponse("01HX", true)));
-        reach.put("hardDeleteOrg include_deleted", new Reach("true", false, orgs -> orgs.purgeWithResponse("01HX", true)));
+        reach.put("deleteOrg include_deleted", new Reach("true", false, orgs -> orgs.withResponse().delete("01HX", OrgDeleteParams.builder().includeDeleted(true).build())));
+        reach.put("hardDeleteOrg include_deleted", new Reach("true", false, orgs -> orgs.withResponse().purge("01HX")));
         reach.put("listOrgChildrenWithQueryMaps parent_id", new Reach("01HP", false, orgs -> orgs.children("01HP")));
         reach.put("searchOrgsWithQueryMaps q", new Reach("gate", false, orgs -> orgs.search("gate")));
-        reach.put("listOrgUsersWithQueryMaps recursive", new Reach("true", false, orgs -> orgs.users("01HORG", true, ListParams.DEFAULT)));
+        reach.put("listOrgUsersWithQueryMaps recursive", new Reach("true", false, orgs -> orgs.users("01HORG", OrgUsersParams.builder().recursive(true).build())));
         reach.put("listOrgUsersWithQueryMaps X-Org", new Reach("01HCTX", true,
                 orgs -> orgs.with(RequestOptions.builder().org("01HCTX").build()).users("01HORG")));
         return reach;
@@ -253,7 +253,7 @@ class QueryParityTest extends MockOpenApp {
         reach.put("ListOrgsQuery", (orgs, e) -> orgs.list(list.apply(e)));
         reach.put("ListOrgChildrenQuery", (orgs, e) -> orgs.children(null, list.apply(e)));
         reach.put("SearchOrgsQuery", (orgs, e) -> orgs.search("q", list.apply(e)));
-        reach.put("ListOrgUsersQuery", (orgs, e) -> orgs.users("01HORG", false, list.apply(e)));
+        reach.put("ListOrgUsersQuery", (orgs, e) -> orgs.users("01HORG", OrgUsersParams.builder().listParams(list.apply(e)).build()));
         reach.put("CreateOrgQuery", (orgs, e) -> orgs.create(OrgCreateParams.builder(LocalizedString.of("en", "x"))
                 .putAdditionalQueryParam(e.getKey(), e.getValue()).build()));
         reach.put("UpdateOrgQuery", (orgs, e) -> orgs.update("01HX", OrgUpdateParams.builder()
@@ -311,8 +311,8 @@ class QueryParityTest extends MockOpenApp {
 
     @Test
     void falseFlagsAndUnsetPropertiesAreNotSent() throws Exception {
-        client.orgs().get("01HX", false);
-        client.orgs().users("01HORG", false, ListParams.DEFAULT);
+        client.orgs().get("01HX");
+        client.orgs().users("01HORG");
         client.orgs().list(ListParams.DEFAULT);
         client.orgs().create(OrgCreateParams.builder(LocalizedString.of("en", "x")).includeDeleted(false).build());
 

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The README's Java examples are exactly the snippets that {@link DocsSnippetsTest} (and, for
@@ -35,6 +36,21 @@ class ReadmeSnippetsTest {
             assertEquals(tested.get(block.getKey()), block.getValue(),
                     "README snippet " + block.getKey() + " differs from DocsSnippetsTest; copy the tested region into the README");
         }
+    }
+
+    @Test
+    void theReadmeTestkitExampleIsTheCompiledMyServiceTestVerbatim() throws IOException {
+        String tested = regions(Files.readAllLines(Path.of("src/test/java/house/openapp/sdk/examples/MyServiceTest.java"),
+                StandardCharsets.UTF_8)).get("testkit-example");
+        List<String> readme = Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8);
+        int marker = readme.indexOf("<!-- consumer:test -->");
+        assertEquals("```java", readme.get(marker + 1));
+        StringBuilder block = new StringBuilder();
+        for (int i = marker + 2; !readme.get(i).equals("```"); i++) {
+            block.append(readme.get(i)).append('\n');
+        }
+        assertEquals(tested, block.toString().strip(), "README's testkit example differs from examples/MyServiceTest.java");
+        assertTrue(tested.contains("parentId(fake.rootOrgId())"), "the example creates under the fake's root");
     }
 
     private static Map<String, String> regions(List<String> lines) {

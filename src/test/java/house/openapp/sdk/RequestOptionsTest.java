@@ -45,7 +45,7 @@ class RequestOptionsTest extends MockOpenApp {
         });
 
         ApiResponse<OrganizationResponse> response = client.orgs().with(RequestOptions.builder().correlationId("checkout-42").build())
-                .getWithResponse("01HX", false);
+                .withResponse().get("01HX");
 
         assertEquals("checkout-42", take().getHeader("X-Correlation-Id"));
         assertEquals(Optional.of("checkout-42"), response.requestId());
@@ -86,7 +86,7 @@ class RequestOptionsTest extends MockOpenApp {
 
         ExecutionException e = assertThrows(ExecutionException.class, () -> client.orgs()
                 .with(RequestOptions.builder().timeout(Duration.ofMillis(150)).build())
-                .listAsync(ListParams.DEFAULT).get(5, TimeUnit.SECONDS));
+                .async().list(ListParams.DEFAULT).get(5, TimeUnit.SECONDS));
 
         assertInstanceOf(OpenAppTimeoutException.class, e.getCause());
     }

@@ -70,7 +70,7 @@ class SpecEvolutionTest extends MockOpenApp {
             return type == BigDecimal.class ? new BigDecimal("1.5") : type == Float.class ? (Object) 1.5f : (Object) 1.5;
         } else if (type == OffsetDateTime.class) {
             return OffsetDateTime.parse("2026-01-02T03:04:05Z");
-        } else if (type == house.openapp.sdk.generated.model.LocalizedString.class) {
+        } else if (type == house.openapp.sdk.generated.model.LocalizedStringModel.class) {
             return LocalizedString.of("en", "Sample").toModel();
         } else if (type == Map.class || type == Object.class) {
             return new java.util.LinkedHashMap<>(Map.of("k", "v"));
@@ -250,7 +250,7 @@ class SpecEvolutionTest extends MockOpenApp {
         for (String file : new java.io.File(OrganizationResponse.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .toPath().resolve(OrganizationResponse.class.getPackageName().replace('.', '/')).toFile().list()) {
             Class<?> type = Class.forName(OrganizationResponse.class.getPackageName() + "." + file.replace(".class", ""));
-            if (type.isEnum() || type.isMemberClass() || type == house.openapp.sdk.generated.model.LocalizedString.class) {
+            if (type.isEnum() || type.isMemberClass() || type == house.openapp.sdk.generated.model.LocalizedStringModel.class) {
                 continue;
             }
             Object read = JSON.deserialize("{\"x_unknown\":{\"a\":true}}", type);

@@ -92,8 +92,8 @@ class WithOrgTest extends MockOpenApp {
         List<CompletableFuture<OrganizationResponse>> fromA = new ArrayList<>();
         List<CompletableFuture<OrganizationResponse>> fromB = new ArrayList<>();
         for (int i = 0; i < perCopy; i++) {
-            fromA.add(a.getAsync("01HX" + i, false));
-            fromB.add(b.getAsync("01HX" + i, false));
+            fromA.add(a.async().get("01HX" + i));
+            fromB.add(b.async().get("01HX" + i));
         }
 
         for (CompletableFuture<OrganizationResponse> future : fromA) {
@@ -139,7 +139,7 @@ class WithOrgTest extends MockOpenApp {
         take();
 
         enqueue(new MockResponse().setResponseCode(503), json(orgMin("01HX")));
-        ApiResponse<OrganizationResponse> response = copy.orgs().getWithResponse("01HX", false);
+        ApiResponse<OrganizationResponse> response = copy.orgs().withResponse().get("01HX");
         assertEquals(2, response.attempts());
         assertEquals("01HA", take().getHeader("X-Org"));
         assertEquals("01HA", take().getHeader("X-Org"), "the retry carries the copy's context too");

@@ -15,7 +15,7 @@ import com.google.gson.annotations.JsonAdapter;
 import com.google.gson.annotations.SerializedName;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
-import house.openapp.sdk.generated.model.LocalizedString;
+import house.openapp.sdk.generated.model.LocalizedStringModel;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -66,7 +66,7 @@ public class Organization {
   public static final String SERIALIZED_NAME_NAME = "name";
   @SerializedName(SERIALIZED_NAME_NAME)
   
-  private LocalizedString name;
+  private LocalizedStringModel name;
 
   public static final String SERIALIZED_NAME_DESCRIPTION = "description";
   @SerializedName(SERIALIZED_NAME_DESCRIPTION)
@@ -217,7 +217,7 @@ public class Organization {
     this.id = id;
   }
 
-  public Organization name( LocalizedString name) {
+  public Organization name( LocalizedStringModel name) {
     
     this.name = name;
     return this;
@@ -229,12 +229,12 @@ public class Organization {
    */
   
 
-  public LocalizedString getName() {
+  public LocalizedStringModel getName() {
     return name;
   }
 
 
-  public void setName( LocalizedString name) {
+  public void setName( LocalizedStringModel name) {
     this.name = name;
   }
 

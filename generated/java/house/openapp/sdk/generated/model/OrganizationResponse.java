@@ -15,7 +15,7 @@ import com.google.gson.annotations.JsonAdapter;
 import com.google.gson.annotations.SerializedName;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
-import house.openapp.sdk.generated.model.LocalizedString;
+import house.openapp.sdk.generated.model.LocalizedStringModel;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -66,7 +66,7 @@ public class OrganizationResponse {
   public static final String SERIALIZED_NAME_NAME = "name";
   @SerializedName(SERIALIZED_NAME_NAME)
   
-  private LocalizedString name;
+  private LocalizedStringModel name;
 
   public static final String SERIALIZED_NAME_DESCRIPTION = "description";
   @SerializedName(SERIALIZED_NAME_DESCRIPTION)
@@ -96,7 +96,7 @@ public class OrganizationResponse {
   public static final String SERIALIZED_NAME_PARENT_NAME = "parent_name";
   @SerializedName(SERIALIZED_NAME_PARENT_NAME)
   
-  private LocalizedString parentName;
+  private LocalizedStringModel parentName;
 
   public OrganizationResponse() {
   }
@@ -227,7 +227,7 @@ public class OrganizationResponse {
     this.id = id;
   }
 
-  public OrganizationResponse name( LocalizedString name) {
+  public OrganizationResponse name( LocalizedStringModel name) {
     
     this.name = name;
     return this;
@@ -239,12 +239,12 @@ public class OrganizationResponse {
    */
   
 
-  public LocalizedString getName() {
+  public LocalizedStringModel getName() {
     return name;
   }
 
 
-  public void setName( LocalizedString name) {
+  public void setName( LocalizedStringModel name) {
     this.name = name;
   }
 
@@ -358,7 +358,7 @@ public class OrganizationResponse {
     this.hasChildren = hasChildren;
   }
 
-  public OrganizationResponse parentName( LocalizedString parentName) {
+  public OrganizationResponse parentName( LocalizedStringModel parentName) {
     
     this.parentName = parentName;
     return this;
@@ -370,12 +370,12 @@ public class OrganizationResponse {
    */
   
 
-  public LocalizedString getParentName() {
+  public LocalizedStringModel getParentName() {
     return parentName;
   }
 
 
-  public void setParentName( LocalizedString parentName) {
+  public void setParentName( LocalizedStringModel parentName) {
     this.parentName = parentName;
   }
 

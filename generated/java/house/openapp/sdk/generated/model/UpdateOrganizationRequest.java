@@ -15,7 +15,7 @@ import com.google.gson.annotations.JsonAdapter;
 import com.google.gson.annotations.SerializedName;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
-import house.openapp.sdk.generated.model.LocalizedString;
+import house.openapp.sdk.generated.model.LocalizedStringModel;
 import java.io.IOException;
 
 /**
@@ -32,7 +32,7 @@ public class UpdateOrganizationRequest {
   public static final String SERIALIZED_NAME_NAME = "name";
   @SerializedName(SERIALIZED_NAME_NAME)
   
-  private LocalizedString name;
+  private LocalizedStringModel name;
 
   public static final String SERIALIZED_NAME_DESCRIPTION = "description";
   @SerializedName(SERIALIZED_NAME_DESCRIPTION)
@@ -47,7 +47,7 @@ public class UpdateOrganizationRequest {
   public UpdateOrganizationRequest() {
   }
 
-  public UpdateOrganizationRequest name( LocalizedString name) {
+  public UpdateOrganizationRequest name( LocalizedStringModel name) {
     
     this.name = name;
     return this;
@@ -59,12 +59,12 @@ public class UpdateOrganizationRequest {
    */
   
 
-  public LocalizedString getName() {
+  public LocalizedStringModel getName() {
     return name;
   }
 
 
-  public void setName( LocalizedString name) {
+  public void setName( LocalizedStringModel name) {
     this.name = name;
   }
 

@@ -15,7 +15,7 @@ import com.google.gson.annotations.JsonAdapter;
 import com.google.gson.annotations.SerializedName;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
-import house.openapp.sdk.generated.model.LocalizedString;
+import house.openapp.sdk.generated.model.LocalizedStringModel;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 
@@ -63,7 +63,7 @@ public class User {
   public static final String SERIALIZED_NAME_NAME = "name";
   @SerializedName(SERIALIZED_NAME_NAME)
   
-  private LocalizedString name;
+  private LocalizedStringModel name;
 
   public static final String SERIALIZED_NAME_EMAIL = "email";
   @SerializedName(SERIALIZED_NAME_EMAIL)
@@ -214,7 +214,7 @@ public class User {
     this.id = id;
   }
 
-  public User name( LocalizedString name) {
+  public User name( LocalizedStringModel name) {
     
     this.name = name;
     return this;
@@ -226,12 +226,12 @@ public class User {
    */
   
 
-  public LocalizedString getName() {
+  public LocalizedStringModel getName() {
     return name;
   }
 
 
-  public void setName( LocalizedString name) {
+  public void setName( LocalizedStringModel name) {
     this.name = name;
   }
 

@@ -130,7 +130,7 @@ final class InterleavedLatency {
             variants.put(JDK, () -> Clients.check(Clients.jdkGet(jdk, apiRoot, id), "jdk"));
             variants.put(GENERATED, () -> Clients.check(Clients.generatedGet(generated), "generated"));
             variants.put(FACADE, () -> Clients.check(orgs.get(id), "facade"));
-            variants.put(FACADE_ASYNC, () -> Clients.check(orgs.getAsync(id, false).join(), "async"));
+            variants.put(FACADE_ASYNC, () -> Clients.check(orgs.async().get(id).join(), "async"));
             variants.put(RAW_ENQUEUE, () -> Clients.check(Clients.rawOkHttpGetAsync(okHttp, apiRoot, id).join(), "raw enqueue"));
             variants.put(STOCK_OKHTTP_GSON, () -> Clients.check(Clients.stockOkHttpGsonGet(stockOkHttpGson, id).getId(), "stock okhttp-gson"));
             variants.put(STOCK_NATIVE, () -> Clients.check(Clients.stockNativeGet(stockNative, id).getId(), "stock native"));

@@ -153,7 +153,7 @@ public class PerCallBenchmark {
      */
     @Benchmark
     public OrganizationResponse e_facadeAsync() {
-        return orgs.getAsync(BenchServer.ORG_ID, false).join();
+        return orgs.async().get(BenchServer.ORG_ID).join();
     }
 
     /**

@@ -1,16 +1,16 @@
 package house.openapp.sdk.examples;
 
 import house.openapp.sdk.ApiResponse;
+import house.openapp.sdk.ImageUpload;
 import house.openapp.sdk.ListParams;
 import house.openapp.sdk.LocalizedString;
 import house.openapp.sdk.OpenAppClient;
 import house.openapp.sdk.OrgCreateParams;
 import house.openapp.sdk.OrgUpdateParams;
+import house.openapp.sdk.OrgUsersParams;
 import house.openapp.sdk.Page;
 import house.openapp.sdk.RequestOptions;
-import house.openapp.sdk.errors.AmbiguousMatchException;
 import house.openapp.sdk.errors.ConfirmationRequiredException;
-import house.openapp.sdk.errors.NotFoundException;
 import house.openapp.sdk.errors.OpenAppApiException;
 import house.openapp.sdk.errors.OpenAppException;
 import house.openapp.sdk.generated.model.OrganizationResponse;
@@ -24,13 +24,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-
-import java.util.Optional;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A tour of every Orgs operation of the SDK, one printed line per call: operation, HTTP status,
- * {@code X-Request-Id}, and the key result.
+ * A tour of every Orgs operation of the SDK, one printed row per call under a header: the step,
+ * the HTTP status, the org it concerns (id and name), the key result and the {@code X-Request-Id}.
+ * Steps the server answers with an expected refusal (the purge confirmation) say so.
  *
  * <p>Without {@code OPENAPP_API_KEY} it starts a {@link FakeOpenApp} in-process and runs against
  * it. With {@code OPENAPP_API_KEY} (and optionally {@code OPENAPP_BASE_URL}, {@code OPENAPP_ORG})
@@ -124,123 +126,136 @@ public final class Quickstart {
     }
 
     private void readTour() {
-        Page<OrganizationResponse> first = call("list", () -> client.orgs().listWithResponse(ListParams.builder().limit(20).build()),
+        header();
+        Page<OrganizationResponse> first = call("list (first page)", null,
+                () -> client.orgs().withResponse().list(ListParams.builder().limit(20).build()),
                 page -> page.items().size() + " of " + page.total() + " orgs");
         long seen = client.orgs().list(ListParams.builder().limit(50).build()).autoPaging().stream().count();
-        out.printf("%-28s %s%n", "list (auto-paging)", seen + " orgs in all pages");
-        call("children (roots)", () -> client.orgs().childrenWithResponse(null, ListParams.DEFAULT), page -> page.total() + " roots");
+        row("list (auto-paging)", "-", null, seen + " orgs across every page", "-");
+        call("children (roots)", null, () -> client.orgs().withResponse().children(null), page -> page.total() + " root(s)");
         if (first == null || first.items().isEmpty()) {
             return;
         }
-        String id = first.items().get(0).getId();
-        call("get", () -> client.orgs().getWithResponse(id, false), Quickstart::describe);
-        call("search", () -> client.orgs().searchWithResponse(english(first.items().get(0)), ListParams.DEFAULT),
-                page -> page.total() + " match(es)");
-        call("ancestors", () -> client.orgs().ancestorsWithResponse(id), list -> list.size() + " ancestor(s)");
-        call("permissions", () -> client.orgs().permissionsWithResponse(id), List::toString);
-        call("users (recursive)", () -> client.orgs().usersWithResponse(id, true, ListParams.DEFAULT), page -> page.total() + " user(s)");
-        call("getImage", () -> client.orgs().getImageWithResponse(id), image -> image == null ? "no image (204)" : image.getUrl());
+        OrganizationResponse org = first.items().get(0);
+        call("get", org, () -> client.orgs().withResponse().get(org.getId()), found -> "found");
+        call("search (its name)", org, () -> client.orgs().withResponse().search(name(org)), page -> page.total() + " match(es)");
+        call("ancestors", org, () -> client.orgs().withResponse().ancestors(org.getId()), list -> list.size() + " ancestor(s)");
+        call("permissions", org, () -> client.orgs().withResponse().permissions(org.getId()), List::toString);
+        call("users (recursive)", org, () -> client.orgs().withResponse().users(org.getId(), OrgUsersParams.builder().recursive(true).build()),
+                page -> page.total() + " user(s)");
+        call("getImage", org, () -> client.orgs().withResponse().getImage(org.getId()),
+                image -> image.map(ResourceImageUrlResponse::getUrl).orElse("no image (204)"));
     }
 
     private void writeTour() {
+        header();
         String parent = client.org().orElseGet(() -> {
-            Page<OrganizationResponse> roots = call("children (roots)", () -> client.orgs().childrenWithResponse(null, ListParams.DEFAULT),
+            Page<OrganizationResponse> roots = call("children (roots)", null, () -> client.orgs().withResponse().children(null),
                     page -> page.items().size() + " visible root(s)");
             return roots == null || roots.items().isEmpty() ? null : roots.items().get(0).getId();
         });
-        OrganizationResponse hq = call("create", () -> client.orgs().createWithResponse(
-                        parentOf(OrgCreateParams.builder(LocalizedString.of("en", "Quickstart HQ")).description("made by the Quickstart"), parent)),
-                Quickstart::describe);
+        OrgCreateParams.Builder hqParams = OrgCreateParams.builder(LocalizedString.of("en", "Quickstart HQ")).description("made by the Quickstart");
+        OrganizationResponse hq = call("create", null, () -> client.orgs().withResponse().create(
+                (parent == null ? hqParams : hqParams.parentId(parent)).build()), created -> parent == null ? "a new root" : "under the first visible root");
         if (hq == null) {
             return;
         }
-        OrganizationResponse office = call("create (child)", () -> client.orgs().createWithResponse(
+        OrganizationResponse office = call("create (child)", null, () -> client.orgs().withResponse().create(
                 OrgCreateParams.builder(LocalizedString.builder().put("en", "Field Office").put("fr", "Bureau de terrain").build())
-                        .parentId(hq.getId()).build()), Quickstart::describe);
-        OrganizationResponse gate = office == null ? null : call("create (grandchild)", () -> client.orgs().createWithResponse(
-                OrgCreateParams.builder(LocalizedString.of("en", "North Gate")).parentId(office.getId()).build()), Quickstart::describe);
+                        .parentId(hq.getId()).build()), created -> "under Quickstart HQ, names in en and fr");
+        OrganizationResponse gate = office == null ? null : call("create (grandchild)", null, () -> client.orgs().withResponse().create(
+                OrgCreateParams.builder(LocalizedString.of("en", "North Gate")).parentId(office.getId()).build()), created -> "under Field Office");
         if (office == null || gate == null) {
             return;
         }
-        call("get (correlation id)", () -> client.orgs().with(RequestOptions.builder().correlationId("quickstart-get").build())
-                .getWithResponse(office.getId(), false), Quickstart::describe);
-        call("list", () -> client.orgs().listWithResponse(ListParams.builder().limit(2).build()),
-                page -> page.items().size() + " on the first page, " + page.total() + " in all");
+        call("get (correlation id)", office, () -> client.orgs().with(RequestOptions.builder().correlationId("quickstart-get").build())
+                .withResponse().get(office.getId()), found -> "name in French: " + LocalizedString.display(found.getName(), Locale.FRENCH));
+        call("list (first page)", null, () -> client.orgs().withResponse().list(ListParams.builder().limit(2).build()),
+                page -> page.items().size() + " of " + page.total() + " orgs");
         long seen = client.orgs().list(ListParams.builder().limit(2).build()).autoPaging().stream().count();
-        out.printf("%-28s %s%n", "list (auto-paging, limit 2)", seen + " orgs across every page");
-        call("search \"field\"", () -> client.orgs().searchWithResponse("field", ListParams.DEFAULT), page -> page.total() + " match(es)");
-        call("children", () -> client.orgs().childrenWithResponse(hq.getId(), ListParams.DEFAULT),
-                page -> page.items().stream().map(Quickstart::english).toList().toString());
-        call("ancestors", () -> client.orgs().ancestorsWithResponse(gate.getId()),
-                list -> list.stream().map(Quickstart::english).toList() + " (root-most first)");
-        call("update (rename)", () -> client.orgs().updateWithResponse(office.getId(),
-                OrgUpdateParams.builder().name(LocalizedString.of("en", "Field Office (renamed)")).build()), Quickstart::describe);
-        try {
-            OrganizationResponse found = client.orgs().getByName("Field Office (renamed)", true);
-            out.printf("%-28s %s%n", "getByName (exact)", found.getId());
-        } catch (NotFoundException | AmbiguousMatchException e) {
-            if (!contractCheck) {
-                failures++;
-            }
-            out.printf("%-28s %s%n", "getByName (exact)", (contractCheck ? "n/a on a stateless mock: " : "FAILED: ") + e.getMessage());
+        row("list (auto-paging)", "-", null, seen + " orgs, 2 per request", "-");
+        AtomicLong async = new AtomicLong();
+        client.orgs().async().list(ListParams.builder().limit(2).build()).thenCompose(page -> page.forEachAsync(o -> async.incrementAndGet())).join();
+        row("list (async, forEachAsync)", "-", null, async.get() + " orgs, one request in flight", "-");
+        call("search \"field\"", null, () -> client.orgs().withResponse().search("field"), page -> page.total() + " match(es)");
+        call("children", hq, () -> client.orgs().withResponse().children(hq.getId()),
+                page -> page.items().stream().map(Quickstart::name).toList().toString());
+        call("ancestors", gate, () -> client.orgs().withResponse().ancestors(gate.getId()),
+                list -> list.stream().map(Quickstart::name).toList() + " (root-most first)");
+        OrganizationResponse renamed = call("update (rename)", office, () -> client.orgs().withResponse().update(office.getId(),
+                OrgUpdateParams.builder().name(LocalizedString.of("en", "Field Office (renamed)")).build()), updated -> "now " + name(updated));
+        if (renamed != null) {
+            call("getByName (exact)", renamed, () -> client.orgs().withResponse().getByName("Field Office (renamed)"),
+                    found -> found.getId().equals(renamed.getId()) ? "the renamed org" : "another org: " + found.getId(), contractCheck);
         }
-        call("permissions", () -> client.orgs().permissionsWithResponse(hq.getId()), List::toString);
+        call("permissions", hq, () -> client.orgs().withResponse().permissions(hq.getId()), List::toString);
         String top = parent != null ? parent : hq.getId();
-        call("users (recursive)", () -> client.orgs().usersWithResponse(top, true, ListParams.DEFAULT),
+        call("users (recursive)", null, () -> client.orgs().withResponse().users(top, OrgUsersParams.builder().recursive(true).build()),
                 page -> page.total() + " user(s): " + page.items().stream().map(UserResponse::getEmail).toList());
         Path logo = writeLogo();
-        call("uploadImage (file)", () -> client.orgs().uploadImageWithResponse(office.getId(), house.openapp.sdk.ImageUpload.of(logo)),
-                ResourceImageUrlResponse::getUrl);
-        call("getImage", () -> client.orgs().getImageWithResponse(office.getId()), image -> image == null ? "no image (204)" : image.getUrl());
-        call("deleteImage", () -> client.orgs().deleteImageWithResponse(office.getId()), none -> "image removed");
-        call("delete (soft)", () -> client.orgs().deleteWithResponse(gate.getId(), false),
-                org -> "deleted_at " + org.getDeletedAt());
-        call("list (include_deleted)", () -> client.orgs().childrenWithResponse(office.getId(), ListParams.builder().includeDeleted(true).build()),
-                page -> page.items().stream().map(org -> english(org) + (org.getDeletedAt() != null ? " [deleted]" : "")).toList().toString());
+        call("uploadImage (file)", office, () -> client.orgs().withResponse().uploadImage(office.getId(), ImageUpload.of(logo)),
+                uploaded -> "expires in " + uploaded.getExpiresInSeconds() + " s");
+        call("getImage", office, () -> client.orgs().withResponse().getImage(office.getId()),
+                image -> image.isPresent() ? "has an image" : "no image (204)");
+        call("deleteImage", office, () -> client.orgs().withResponse().deleteImage(office.getId()), none -> "image removed");
+        call("delete (soft)", gate, () -> client.orgs().withResponse().delete(gate.getId()),
+                deleted -> "deleted_at " + deleted.getDeletedAt());
+        call("children (include_deleted)", office, () -> client.orgs().withResponse().children(office.getId(),
+                        ListParams.builder().includeDeleted(true).build()),
+                page -> page.items().stream().map(org -> name(org) + (org.getDeletedAt() != null ? " [deleted]" : "")).toList().toString());
         purge(gate);
-        purge(office);
+        purge(renamed != null ? renamed : office);
         purge(hq);
     }
 
+    /** Purges an org; the server may first ask for confirmation, which the tour expects and gives. */
     private void purge(OrganizationResponse org) {
         try {
-            call("purge " + english(org), () -> client.orgs().purgeWithResponse(org.getId(), true), Quickstart::describe, true);
+            ApiResponse<OrganizationResponse> response = client.orgs().withResponse().purge(org.getId());
+            row("purge", String.valueOf(response.statusCode()), org, "purged", response.requestId().orElse("-"));
         } catch (ConfirmationRequiredException e) {
-            out.printf("%-28s %-4d %-28s %s%n", "purge " + english(org), e.statusCode(), e.requestId().orElse("-"),
-                    "confirmation required (" + e.errorCode().orElse("?") + ")");
+            row("purge", String.valueOf(e.statusCode()), org, "expected: confirmation required", e.requestId().orElse("-"));
             String token = e.previewToken().orElse("");
-            call("purge (X-OpenApp-Confirm)", () -> client.orgs().with(RequestOptions.builder().confirmationToken(token).build())
-                    .purgeWithResponse(org.getId(), true), Quickstart::describe);
+            call("purge (confirmed)", org, () -> client.orgs().with(RequestOptions.builder().confirmationToken(token).build())
+                    .withResponse().purge(org.getId()), purged -> "purged, X-OpenApp-Confirm sent");
+        } catch (OpenAppApiException e) {
+            failures++;
+            row("purge", String.valueOf(e.statusCode()), org, "FAILED: " + e.getMessage(), e.requestId().orElse("-"));
         }
     }
 
-    private static OrgCreateParams parentOf(OrgCreateParams.Builder builder, String parent) {
-        return (parent == null ? builder : builder.parentId(parent)).build();
+    private void header() {
+        row("step", "HTTP", null, "result", "X-Request-Id");
     }
 
-    private <T> T call(String operation, Supplier<ApiResponse<T>> request, java.util.function.Function<T, String> summary) {
-        return call(operation, request, summary, false);
+    private void row(String step, String status, OrganizationResponse org, String result, String requestId) {
+        String orgColumn = step.equals("step") ? "org (id, name)" : org == null ? "-" : org.getId() + " " + name(org);
+        out.printf("%-27s %-4s %-48s %-40s %s%n", step, status, orgColumn, result, requestId);
     }
 
-    private <T> T call(String operation, Supplier<ApiResponse<T>> request, java.util.function.Function<T, String> summary,
-                       boolean rethrowConfirmation) {
+    private <T> T call(String step, OrganizationResponse org, Supplier<ApiResponse<T>> request, Function<T, String> summary) {
+        return call(step, org, request, summary, false);
+    }
+
+    /** Runs one call and prints its row; the org column shows {@code org}, or the org the call returned. */
+    private <T> T call(String step, OrganizationResponse org, Supplier<ApiResponse<T>> request, Function<T, String> summary,
+                       boolean tolerated) {
         try {
             ApiResponse<T> response = request.get();
-            out.printf("%-28s %-4d %-28s %s%n", operation, response.statusCode(), response.requestId().orElse("-"),
-                    summary.apply(response.value()));
+            OrganizationResponse shown = org != null ? org : response.value() instanceof OrganizationResponse returned ? returned : null;
+            row(step, String.valueOf(response.statusCode()), shown, summary.apply(response.value()), response.requestId().orElse("-"));
             return response.value();
-        } catch (ConfirmationRequiredException e) {
-            if (rethrowConfirmation) {
-                throw e;
-            }
-            failures++;
-            out.printf("%-28s FAILED: %s%n", operation, e.getMessage());
         } catch (OpenAppApiException e) {
-            failures++;
-            out.printf("%-28s %-4d %-28s FAILED: %s%n", operation, e.statusCode(), e.requestId().orElse("-"), e.getMessage());
+            if (!tolerated) {
+                failures++;
+            }
+            row(step, String.valueOf(e.statusCode()), org, (tolerated ? "n/a on a stateless mock: " : "FAILED: ") + e.getMessage(),
+                    e.requestId().orElse("-"));
         } catch (OpenAppException e) {
-            failures++;
-            out.printf("%-28s FAILED: %s%n", operation, e.getMessage());
+            if (!tolerated) {
+                failures++;
+            }
+            row(step, "-", org, (tolerated ? "n/a on a stateless mock: " : "FAILED: ") + e.getMessage(), "-");
         }
         return null;
     }
@@ -255,17 +270,8 @@ public final class Quickstart {
         }
     }
 
-    private static String describe(OrganizationResponse org) {
-        return org.getId() + " " + english(org);
-    }
-
-    private static String english(OrganizationResponse org) {
-        LocalizedString name = LocalizedString.from(org.getName());
-        if (name == null) {
-            return "(unnamed)";
-        }
-        Optional<String> en = name.get("en");
-        return en.orElseGet(() -> name.texts().values().iterator().next());
+    private static String name(OrganizationResponse org) {
+        return LocalizedString.display(org.getName(), Locale.ENGLISH);
     }
 
     @Override

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import house.openapp.sdk.generated.api.OrgsApi;
 import house.openapp.sdk.generated.model.CreateOrganizationRequest;
-import house.openapp.sdk.generated.model.LocalizedString;
+import house.openapp.sdk.generated.model.LocalizedStringModel;
 import house.openapp.sdk.generated.model.OrganizationResponse;
 import house.openapp.sdk.generated.model.UpdateOrganizationRequest;
 import java.util.Map;
@@ -70,7 +70,7 @@ class LocalizedStringWireFormsTest extends MockServerTest {
   void createRequestWritesTheWrappedForm() throws Exception {
     enqueueJson(200, "{\"id\": \"" + ORG_ID + "\", \"name\": \"Acme\", \"user_roles\": {}}");
     CreateOrganizationRequest body = new CreateOrganizationRequest()
-        .name(new LocalizedString().putValueItem("en", "Acme").putValueItem("he", "אקמה"));
+        .name(new LocalizedStringModel().putValueItem("en", "Acme").putValueItem("he", "אקמה"));
 
     apiKeyClient().createService(OrgsApi.class).createOrg(body, null).execute();
 
@@ -80,7 +80,7 @@ class LocalizedStringWireFormsTest extends MockServerTest {
 
   @Test
   void aNameReadAsBareStringIsWrittenBackWrapped() throws Exception {
-    LocalizedString name = getOrgAnswering("\"Acme\"", "null").getName();
+    LocalizedStringModel name = getOrgAnswering("\"Acme\"", "null").getName();
     enqueueJson(200, "{\"id\": \"" + ORG_ID + "\", \"name\": \"Acme\", \"user_roles\": {}}");
 
     apiKeyClient().createService(OrgsApi.class)

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import house.openapp.sdk.generated.api.OrgsApi;
 import house.openapp.sdk.generated.model.CreateOrganizationRequest;
-import house.openapp.sdk.generated.model.LocalizedString;
+import house.openapp.sdk.generated.model.LocalizedStringModel;
 import house.openapp.sdk.generated.model.MultiResourceOutputOptionsQuery;
 import house.openapp.sdk.generated.model.OrgPermissionsResponse;
 import house.openapp.sdk.generated.model.OrganizationPage;
@@ -104,7 +104,7 @@ class OrgsApiWireTest extends MockServerTest {
   void createOrgPostsTheRequestAsJson() throws Exception {
     enqueueJson(200, ORG_JSON);
     CreateOrganizationRequest body = new CreateOrganizationRequest()
-        .name(new LocalizedString().putValueItem("en", "Acme").putValueItem("he", "אקמה"))
+        .name(new LocalizedStringModel().putValueItem("en", "Acme").putValueItem("he", "אקמה"))
         .description("Main tenant")
         .parentId(PARENT_ID)
         .id(ORG_ID);
@@ -196,7 +196,7 @@ class OrgsApiWireTest extends MockServerTest {
   void updateOrgPutsOnlyTheChangedProperties() throws Exception {
     enqueueJson(200, ORG_JSON);
     UpdateOrganizationRequest body = new UpdateOrganizationRequest()
-        .name(new LocalizedString().putValueItem("en", "Acme Renamed"))
+        .name(new LocalizedStringModel().putValueItem("en", "Acme Renamed"))
         .parentId(PARENT_ID);
 
     Response<OrganizationResponse> response = orgs().updateOrg("team/a b", body, false).execute();

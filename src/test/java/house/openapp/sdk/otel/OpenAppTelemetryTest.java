@@ -223,7 +223,7 @@ class OpenAppTelemetryTest {
         server.enqueue(json(200, ORG_JSON));
         OpenAppClient client = client();
 
-        SpanData parent = underParent(() -> client.orgs().getAsync(ORG, false).join());
+        SpanData parent = underParent(() -> client.orgs().async().get(ORG).join());
 
         SpanData span = operationSpans().get(0);
         assertEquals("OpenApp get_org", span.getName());

@@ -93,7 +93,7 @@ class BodyCapTest {
             assertEquals(1, sync.attempts());
 
             ExecutionException async = assertThrows(ExecutionException.class,
-                    () -> client.orgs().getAsync("01HORG", false).get(10, TimeUnit.SECONDS));
+                    () -> client.orgs().async().get("01HORG").get(10, TimeUnit.SECONDS));
             assertInstanceOf(ResponseTooLargeException.class, async.getCause());
 
             IOException generated = assertThrows(IOException.class, () -> client.generated().orgsApi().getOrg("01HORG", null).execute());

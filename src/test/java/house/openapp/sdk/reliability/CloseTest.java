@@ -46,7 +46,7 @@ class CloseTest {
             CompletableFuture<Object> sync = CompletableFuture.supplyAsync(() -> client.orgs().get("01HORG"));
             List<CompletableFuture<?>> async = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                async.add(client.orgs().getAsync("01HORG", false)); // 2 run, 4 wait in the dispatcher's queue
+                async.add(client.orgs().async().get("01HORG")); // 2 run, 4 wait in the dispatcher's queue
             }
             Thread.sleep(500);
             long started = System.nanoTime();

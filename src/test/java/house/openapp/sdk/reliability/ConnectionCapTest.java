@@ -45,7 +45,7 @@ class ConnectionCapTest {
                         client.orgs().get("01HORG");
                     }
                 }));
-                async.add(client.orgs().getAsync("01HORG", false));
+                async.add(client.orgs().async().get("01HORG"));
             }
             for (Future<?> call : sync) {
                 call.get(60, TimeUnit.SECONDS);

@@ -109,7 +109,7 @@ class DesyncTest {
         List<Function<Orgs, Object>> calls = List.of(orgs -> orgs.get("01HASKED"),
                 orgs -> orgs.update("01HASKED", OrgUpdateParams.builder().description("x").build()),
                 orgs -> orgs.delete("01HASKED"), orgs -> orgs.purge("01HASKED"),
-                orgs -> orgs.getAsync("01HASKED", false).join());
+                orgs -> orgs.async().get("01HASKED").join());
         try (MockWebServer server = Fixtures.newServer()) {
             for (int i = 0; i < calls.size(); i++) {
                 server.enqueue(Fixtures.ok(orgJson("01HOTHER")));

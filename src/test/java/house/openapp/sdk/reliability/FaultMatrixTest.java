@@ -227,7 +227,7 @@ class FaultMatrixTest {
                     int port = Fixtures.freePort();
                     ctx.sleeper.onFirstSleep(() -> ctx.startServerOn(port));
                     ctx.server.enqueue(org());
-                    return ctx.clientOn("http://127.0.0.1:" + port + "/api/v1", b -> b).orgs().createWithResponse(createParams());
+                    return ctx.clientOn("http://127.0.0.1:" + port + "/api/v1", b -> b).orgs().withResponse().create(createParams());
                 },
                 (ctx, result, failure) -> {
                     assertEquals(1, ctx.sleeper.waits.size());
@@ -285,13 +285,13 @@ class FaultMatrixTest {
         all.add(new Scenario("null where required (permissions: null) reads as no keys", "GET /orgs/{id}/permissions", null, 1, 1,
                 ctx -> {
                     ctx.server().enqueue(ok("{\"permissions\":null}"));
-                    return ctx.client().orgs().permissionsWithResponse(ID);
+                    return ctx.client().orgs().withResponse().permissions(ID);
                 },
                 (ctx, result, failure) -> assertEquals(List.of(), value(result))));
         all.add(new Scenario("a 5 MB page parses", "GET /orgs", null, 1, 1,
                 ctx -> {
                     ctx.server().enqueue(ok(BIG_PAGE));
-                    return ctx.client().orgs().listWithResponse(house.openapp.sdk.ListParams.DEFAULT);
+                    return ctx.client().orgs().withResponse().list(house.openapp.sdk.ListParams.DEFAULT);
                 },
                 (ctx, result, failure) -> {
                     assertTrue(BIG_PAGE.length() > 5_000_000, "page is " + BIG_PAGE.length() + " chars");
@@ -372,7 +372,7 @@ class FaultMatrixTest {
                 ctx -> {
                     ctx.server().enqueue(new MockResponse().setResponseCode(504));
                     ctx.server().enqueue(org());
-                    return ctx.client().orgs().updateWithResponse(ID, OrgUpdateParams.builder().description("d").build());
+                    return ctx.client().orgs().withResponse().update(ID, OrgUpdateParams.builder().description("d").build());
                 },
                 (ctx, result, failure) -> {
                     RecordedRequest first = ctx.server().takeRequest(1, TimeUnit.SECONDS);
@@ -384,7 +384,7 @@ class FaultMatrixTest {
                 ctx -> {
                     ctx.server().enqueue(new MockResponse().setResponseCode(503));
                     ctx.server().enqueue(org());
-                    return ctx.client().orgs().deleteWithResponse(ID, false);
+                    return ctx.client().orgs().withResponse().delete(ID);
                 }, none));
         all.add(new Scenario("503 on create is not replayed", "POST /orgs", ServerException.class, 1, 1,
                 ctx -> {
@@ -418,7 +418,7 @@ class FaultMatrixTest {
                     ctx.server().enqueue(error(503, null, "busy"));
                     ctx.server().enqueue(org());
                     return ctx.client().orgs().with(RequestOptions.builder().retryNonIdempotent(true).build())
-                            .createWithResponse(createParams());
+                            .withResponse().create(createParams());
                 }, none));
 
         // -- rate limits and Retry-After --------------------------------------------------------
@@ -481,7 +481,7 @@ class FaultMatrixTest {
                 ctx -> {
                     ctx.server().enqueue(org().setHeadersDelay(1, TimeUnit.SECONDS));
                     ctx.server().enqueue(org());
-                    return ctx.client(b -> b.readTimeout(Duration.ofMillis(200))).orgs().createWithResponse(createParams());
+                    return ctx.client(b -> b.readTimeout(Duration.ofMillis(200))).orgs().withResponse().create(createParams());
                 }, none));
         all.add(new Scenario("body stalls past the read timeout once, then 200", "GET /orgs/{id}", null, 2, 2,
                 ctx -> {
@@ -496,7 +496,7 @@ class FaultMatrixTest {
                     long start = System.nanoTime();
                     try {
                         return ctx.client().orgs().with(RequestOptions.builder().timeout(Duration.ofMillis(600)).build())
-                                .getWithResponse(ID, false);
+                                .withResponse().get(ID);
                     } finally {
                         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                         assertTrue(millis < 3_000, "the call took " + millis + " ms");
@@ -506,7 +506,7 @@ class FaultMatrixTest {
                 ctx -> {
                     ctx.server().enqueue(error(503, null, "busy").setHeader("Retry-After", "5"));
                     ctx.server().enqueue(org());
-                    return ctx.client().orgs().with(RequestOptions.builder().timeout(Duration.ofSeconds(2)).build()).getWithResponse(ID, false);
+                    return ctx.client().orgs().with(RequestOptions.builder().timeout(Duration.ofSeconds(2)).build()).withResponse().get(ID);
                 },
                 (ctx, result, failure) -> assertTrue(ctx.sleeper.waits.isEmpty(), "slept " + ctx.sleeper.waits)));
         all.add(new Scenario("deadline cuts the budget (Retry-After: 1, deadline 2.5 s)", "GET /orgs/{id}", ServerException.class, 3, 3,
@@ -515,7 +515,7 @@ class FaultMatrixTest {
                         ctx.server().enqueue(error(503, null, "busy").setHeader("Retry-After", "1"));
                     }
                     return ctx.client().orgs().with(RequestOptions.builder().timeout(Duration.ofMillis(2500)).build())
-                            .getWithResponse(ID, false);
+                            .withResponse().get(ID);
                 },
                 (ctx, result, failure) -> {
                     assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(1)), ctx.sleeper.waits);
@@ -528,7 +528,7 @@ class FaultMatrixTest {
                     ctx.server().enqueue(new MockResponse().setResponseCode(503));
                     ctx.server().enqueue(ok(Fixtures.IMAGE_JSON));
                     return ctx.client().orgs().with(RequestOptions.builder().retryNonIdempotent(true).build())
-                            .uploadImageWithResponse(ID, ImageUpload.of(PNG, "image/png"));
+                            .withResponse().uploadImage(ID, ImageUpload.of(PNG, "image/png"));
                 },
                 (ctx, result, failure) -> {
                     RecordedRequest first = ctx.server().takeRequest(1, TimeUnit.SECONDS);
@@ -545,7 +545,7 @@ class FaultMatrixTest {
                 ctx -> {
                     ctx.server().enqueue(new MockResponse().setResponseCode(503));
                     ctx.server().enqueue(ok(Fixtures.IMAGE_JSON));
-                    return ctx.client().orgs().uploadImageWithResponse(ID, ImageUpload.of(PNG, "image/png"));
+                    return ctx.client().orgs().withResponse().uploadImage(ID, ImageUpload.of(PNG, "image/png"));
                 }, none));
 
         // -- redirects and auth --------------------------------------------------------------
@@ -556,7 +556,7 @@ class FaultMatrixTest {
                     ctx.server().enqueue(new MockResponse().setResponseCode(302)
                             .setHeader("Location", other.url("/api/v1/orgs/" + ID)));
                     return ctx.client().orgs().with(RequestOptions.builder().confirmationToken("pt_confirm_SECRET")
-                            .header("Cookie", "session=COOKIESECRET").build()).getWithResponse(ID, false);
+                            .header("Cookie", "session=COOKIESECRET").build()).withResponse().get(ID);
                 },
                 (ctx, result, failure) -> {
                     RecordedRequest atA = ctx.server().takeRequest(1, TimeUnit.SECONDS);
@@ -608,7 +608,7 @@ class FaultMatrixTest {
         all.add(new Scenario("404 on permissions (bodiless)", "GET /orgs/{id}/permissions", NotFoundException.class, 1, 1,
                 ctx -> {
                     ctx.server().enqueue(new MockResponse().setResponseCode(404));
-                    return ctx.client().orgs().permissionsWithResponse(ID);
+                    return ctx.client().orgs().withResponse().permissions(ID);
                 },
                 (ctx, result, failure) -> assertEquals(404, ((NotFoundException) failure).statusCode())));
 
@@ -617,7 +617,7 @@ class FaultMatrixTest {
                 ctx -> {
                     ctx.server().enqueue(new MockResponse().setResponseCode(503));
                     ctx.server().enqueue(org());
-                    return ctx.client().orgs().getAsync(ID, false).get(10, TimeUnit.SECONDS);
+                    return ctx.client().orgs().async().get(ID).get(10, TimeUnit.SECONDS);
                 },
                 (ctx, result, failure) -> assertEquals("01HORG", ((OrganizationResponse) result).getId())));
         return all;
@@ -626,11 +626,11 @@ class FaultMatrixTest {
     // ---- helpers ---------------------------------------------------------------------------------
 
     private static ApiResponse<OrganizationResponse> get(OpenAppClient client) {
-        return client.orgs().getWithResponse(ID, false);
+        return client.orgs().withResponse().get(ID);
     }
 
     private static ApiResponse<OrganizationResponse> create(OpenAppClient client) {
-        return client.orgs().createWithResponse(createParams());
+        return client.orgs().withResponse().create(createParams());
     }
 
     private static OrgCreateParams createParams() {

@@ -31,7 +31,7 @@ public final class KeepAliveMain {
                         failed++;
                     }
                     Thread.sleep(pause);
-                    ApiResponse<OrganizationResponse> get = client.orgs().getWithResponse("01HORG", false);
+                    ApiResponse<OrganizationResponse> get = client.orgs().withResponse().get("01HORG");
                     if (get.attempts() > 1) {
                         retriedGets++;
                     }

@@ -33,7 +33,7 @@ class KeepAliveTest {
                 client.orgs().create("Acme");
                 creates++;
                 Thread.sleep(pause);
-                ApiResponse<OrganizationResponse> get = client.orgs().getWithResponse("01HORG", false);
+                ApiResponse<OrganizationResponse> get = client.orgs().withResponse().get("01HORG");
                 gets++;
                 assertEquals(1, get.attempts(), "GET after a " + pause + " ms pause needed a retry");
                 Thread.sleep(pause);

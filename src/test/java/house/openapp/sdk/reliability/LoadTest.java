@@ -192,42 +192,42 @@ class LoadTest {
         String id = "01HORG" + random.nextInt(1000);
         switch (kind) {
             case 0: {
-                ApiResponse<OrganizationResponse> r = client.orgs().with(options).getWithResponse(id, false);
+                ApiResponse<OrganizationResponse> r = client.orgs().with(options).withResponse().get(id);
                 check(id.equals(r.value().getId()), "id");
                 return new String[] {r.value().getDescription(), r.requestId().orElse(null), context};
             }
             case 1: {
                 ApiResponse<Page<OrganizationResponse>> r = client.orgs().with(options)
-                        .listWithResponse(ListParams.builder().limit(1 + random.nextInt(50)).build());
+                        .withResponse().list(ListParams.builder().limit(1 + random.nextInt(50)).build());
                 return new String[] {r.value().items().get(0).getDescription(), r.requestId().orElse(null), context};
             }
             case 2: {
-                ApiResponse<List<String>> r = client.orgs().with(options).permissionsWithResponse(id);
+                ApiResponse<List<String>> r = client.orgs().with(options).withResponse().permissions(id);
                 return new String[] {r.value().get(0), r.requestId().orElse(null), context};
             }
             case 3: {
                 ApiResponse<OrganizationResponse> r = client.orgs().with(options)
-                        .createWithResponse(OrgCreateParams.builder(LocalizedString.of("en", "Org " + correlation)).build());
+                        .withResponse().create(OrgCreateParams.builder(LocalizedString.of("en", "Org " + correlation)).build());
                 return new String[] {r.header("X-Echo-Org").orElse(null), r.requestId().orElse(null), context};
             }
             case 4: {
                 ApiResponse<OrganizationResponse> r = client.orgs().with(options)
-                        .updateWithResponse(id, OrgUpdateParams.builder().description("d").build());
+                        .withResponse().update(id, OrgUpdateParams.builder().description("d").build());
                 return new String[] {r.header("X-Echo-Org").orElse(null), r.requestId().orElse(null), context};
             }
             case 5: {
-                ApiResponse<OrganizationResponse> r = client.orgs().with(options).deleteWithResponse(id, false);
+                ApiResponse<OrganizationResponse> r = client.orgs().with(options).withResponse().delete(id);
                 return new String[] {r.header("X-Echo-Org").orElse(null), r.requestId().orElse(null), context};
             }
             case 6: {
-                OrganizationResponse org = client.orgs().with(options).getAsync(id, false).get(30, TimeUnit.SECONDS);
+                OrganizationResponse org = client.orgs().with(options).async().get(id).get(30, TimeUnit.SECONDS);
                 check(id.equals(org.getId()), "id");
                 return new String[] {org.getDescription(), org.getParentId(), context};
             }
             default: {
                 String override = "01HOVERRIDE" + random.nextInt(CONTEXTS);
                 ApiResponse<OrganizationResponse> r = client.orgs()
-                        .with(options.toBuilder().org(override).build()).getWithResponse(id, false);
+                        .with(options.toBuilder().org(override).build()).withResponse().get(id);
                 return new String[] {r.value().getDescription(), r.requestId().orElse(null), override};
             }
         }

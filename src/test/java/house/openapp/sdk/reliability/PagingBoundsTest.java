@@ -87,7 +87,7 @@ class PagingBoundsTest {
     @Timeout(60)
     void getByNameAgainstAServerThatIgnoresOffsetFailsTyped() throws Exception {
         try (MockWebServer server = serving(offset -> page(1_000_000, 0, 200), 0); OpenAppClient client = client(server, 10_000)) {
-            assertThrows(PagingException.class, () -> client.orgs().getByName("Acme 7", true));
+            assertThrows(PagingException.class, () -> client.orgs().getByName("Acme 7"));
             assertEquals(2, server.getRequestCount());
         }
     }
@@ -109,7 +109,7 @@ class PagingBoundsTest {
         // 20 pages of one org, 200 ms each: 4 s in all, against a 1 s deadline for the whole search
         try (MockWebServer server = serving(offset -> page(20, offset, 1), 200); OpenAppClient client = client(server, 10_000)) {
             Future<?> search = Executors.newSingleThreadExecutor().submit(() -> assertThrows(OpenAppTimeoutException.class,
-                    () -> client.orgs().with(RequestOptions.builder().timeout(Duration.ofSeconds(1)).build()).getByName("Acme 19", true)));
+                    () -> client.orgs().with(RequestOptions.builder().timeout(Duration.ofSeconds(1)).build()).getByName("Acme 19")));
             long started = System.nanoTime();
             search.get(10, TimeUnit.SECONDS);
             long millis = (System.nanoTime() - started) / 1_000_000;

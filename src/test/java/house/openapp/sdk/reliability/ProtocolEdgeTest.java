@@ -56,7 +56,7 @@ class ProtocolEdgeTest {
                 OpenAppException sync = assertThrows(OpenAppException.class, () -> client.orgs().get("01HORG"), sequence);
                 assertEquals(1, sync.attempts(), sequence);
                 assertEquals(1, server.requests.size(), sequence);
-                CompletableFuture<?> async = client.orgs().getAsync("01HORG", false);
+                CompletableFuture<?> async = client.orgs().async().get("01HORG");
                 ExecutionException e = assertThrows(ExecutionException.class, () -> async.get(10, TimeUnit.SECONDS));
                 assertInstanceOf(OpenAppException.class, e.getCause(), sequence);
                 assertEquals(2, server.requests.size(), sequence);

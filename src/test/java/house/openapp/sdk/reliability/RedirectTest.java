@@ -113,7 +113,7 @@ class RedirectTest {
                     RedirectException e;
                     if (method.equals("ASYNC")) {
                         ExecutionException failed = assertThrows(ExecutionException.class,
-                                () -> client.orgs().getAsync("01HORG", false).get(10, TimeUnit.SECONDS));
+                                () -> client.orgs().async().get("01HORG").get(10, TimeUnit.SECONDS));
                         e = assertInstanceOf(RedirectException.class, failed.getCause());
                     } else if (method.equals("POST")) {
                         e = assertThrows(RedirectException.class, () -> client.orgs().create("Acme"));

@@ -95,7 +95,7 @@ class RetryBehaviourTest {
         server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", header));
         server.enqueue(org());
         try (OpenAppClient client = Fixtures.builder(server, clock, sleeper).callTimeout(Duration.ofMinutes(5)).build()) {
-            assertEquals(2, client.orgs().getWithResponse("01HORG", false).attempts());
+            assertEquals(2, client.orgs().withResponse().get("01HORG").attempts());
         }
         assertEquals(List.of(Duration.ofMillis(expectedMillis)), sleeper.waits);
     }
@@ -151,7 +151,7 @@ class RetryBehaviourTest {
         server.enqueue(new MockResponse().setResponseCode(500));
         server.enqueue(org());
         try (OpenAppClient client = Fixtures.builder(server, clock, sleeper).okHttpClient(own).build()) {
-            assertEquals(3, client.orgs().getWithResponse("01HORG", false).attempts());
+            assertEquals(3, client.orgs().withResponse().get("01HORG").attempts());
         }
         assertEquals(3, seen.get());
         own.dispatcher().executorService().shutdown();

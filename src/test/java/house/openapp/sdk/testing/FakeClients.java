@@ -8,7 +8,7 @@ import house.openapp.sdk.generated.api.MediaApi;
 import house.openapp.sdk.generated.api.OrgsApi;
 import house.openapp.sdk.generated.model.ApiErrorResponse;
 import house.openapp.sdk.generated.model.CreateOrganizationRequest;
-import house.openapp.sdk.generated.model.LocalizedString;
+import house.openapp.sdk.generated.model.LocalizedStringModel;
 import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -62,8 +62,8 @@ final class FakeClients {
     return ApiClient.builder().baseUrl(fake.baseUrl()).apiKey(apiKey).okHttpClient(http).build();
   }
 
-  static LocalizedString name(String english) {
-    return new LocalizedString().putValueItem("en", english);
+  static LocalizedStringModel name(String english) {
+    return new LocalizedStringModel().putValueItem("en", english);
   }
 
   static CreateOrganizationRequest child(String parentId, String english) {

@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  *   OrgsApi orgs = ApiClient.builder().baseUrl(fake.baseUrl()).apiKey(fake.apiKey()).build()
  *       .createService(OrgsApi.class);
  *   OrganizationResponse team = orgs.createOrg(new CreateOrganizationRequest()
- *       .name(new LocalizedString().putValueItem("en", "Team")).parentId(fake.rootOrgId()), null)
+ *       .name(new LocalizedStringModel().putValueItem("en", "Team")).parentId(fake.rootOrgId()), null)
  *       .execute().body();
  * }
  * }</pre>

@@ -9,13 +9,13 @@ import java.util.concurrent.CountDownLatch;
  * per line (ready for {@code export} or a {@code .env} file), then serves until the process is
  * stopped (Ctrl-C or SIGTERM), when it closes the fake.
  *
- * <pre>{@code
+ * <pre>
  * java -cp "$CLASSPATH" house.openapp.sdk.testing.FakeOpenAppMain --port 8089
  * OPENAPP_BASE_URL=http://127.0.0.1:8089/api/v1/
  * OPENAPP_API_KEY=http://127.0.0.1:8089_openapp_...
  * OPENAPP_PLATFORM_ADMIN_KEY=http://127.0.0.1:8089_openapp_...
  * OPENAPP_ROOT_ORG=01J...
- * }</pre>
+ * </pre>
  *
  * <p>Options: {@code --port N} (default: a free port), {@code --max-depth N},
  * {@code --default-limit N}. The testkit jar names this class as its {@code Main-Class}.

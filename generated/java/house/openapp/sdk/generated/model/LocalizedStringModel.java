@@ -24,7 +24,7 @@ import java.util.Map;
  */
 @javax.annotation.processing.Generated(value = "org.openapitools.codegen.languages.JavaClientCodegen", comments = "Generator version: 7.25.0")
 
-public class LocalizedString {
+public class LocalizedStringModel {
   /** The wire names of the properties the bundle declares {@code nullable}, so a request may send them as JSON {@code null}. */
   public static final java.util.Set<String> NULLABLE_PROPERTIES = java.util.Set.copyOf(java.util.Arrays.asList(new String[] { }));
 
@@ -35,16 +35,16 @@ public class LocalizedString {
   
   private Map<String, String> value = new HashMap<>();
 
-  public LocalizedString() {
+  public LocalizedStringModel() {
   }
 
-  public LocalizedString value( Map<String, String> value) {
+  public LocalizedStringModel value( Map<String, String> value) {
     
     this.value = value;
     return this;
   }
 
-  public LocalizedString putValueItem(String key, String valueItem) {
+  public LocalizedStringModel putValueItem(String key, String valueItem) {
     this.value.put(key, valueItem);
     return this;
   }
@@ -85,7 +85,7 @@ public class LocalizedString {
    * @return this model
    * @throws IllegalArgumentException naming the first property out of its bounds
    */
-  public LocalizedString checkBounds() {
+  public LocalizedStringModel checkBounds() {
     return this;
   }
 
@@ -97,7 +97,7 @@ public class LocalizedString {
     if (o == null || getClass() != o.getClass()) {
       return false;
     }
-    LocalizedString localizedString = (LocalizedString) o;
+    LocalizedStringModel localizedString = (LocalizedStringModel) o;
     return Objects.equals(this.value, localizedString.value);
   }
 
@@ -109,7 +109,7 @@ public class LocalizedString {
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
-    sb.append("class LocalizedString {\n");
+    sb.append("class LocalizedStringModel {\n");
     sb.append("    value: ").append(toIndentedString(value)).append("\n");
     sb.append("}");
     return sb.toString();
