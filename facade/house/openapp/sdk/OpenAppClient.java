@@ -579,8 +579,12 @@ public final class OpenAppClient implements AutoCloseable {
          * credentials:
          *
          * <pre>{@code
-         * .proxyAuthenticator((route, response) -> response.request().newBuilder()
-         *         .header("Proxy-Authorization", Credentials.basic(user, password)).build())
+         * OpenAppClient client = OpenAppClient.builder()
+         *         .apiKey(key)
+         *         .proxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("proxy.example", 3128)))
+         *         .proxyAuthenticator((route, response) -> response.request().newBuilder()
+         *                 .header("Proxy-Authorization", Credentials.basic(user, password)).build())
+         *         .build();
          * }</pre>
          *
          * <p>The credentials reach the proxy and nobody else: the authenticator is asked only when

@@ -22,6 +22,10 @@ public abstract class JavadocExampleGivens {
     protected io.micrometer.observation.ObservationRegistry observationRegistry;
     /** An OpenTelemetry instance. */
     protected io.opentelemetry.api.OpenTelemetry openTelemetry;
+    /** A proxy's user name. */
+    protected String user = "user";
+    /** A proxy's password. */
+    protected String password = "password";
     /** A scheduler. */
     protected java.util.concurrent.ScheduledExecutorService scheduler;
     /** An image's bytes. */
