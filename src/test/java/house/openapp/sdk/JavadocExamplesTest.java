@@ -103,7 +103,10 @@ class JavadocExamplesTest {
         Path out = Files.createTempDirectory("javadoc-examples");
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
             files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(out));
-            List<String> options = List.of("-classpath", System.getProperty("java.class.path"), "-proc:none", "-Xlint:none");
+            // Surefire may put the SDK and its dependencies on the module path: compile against both.
+            String path = String.join(java.io.File.pathSeparator, java.util.stream.Stream.of("java.class.path", "jdk.module.path")
+                    .map(System::getProperty).filter(p -> p != null && !p.isEmpty()).toList());
+            List<String> options = List.of("-classpath", path, "-proc:none", "-Xlint:none");
             javac.getTask(null, files, diagnostics, options, null, units).call();
         }
         List<String> errors = new ArrayList<>();
