@@ -139,13 +139,14 @@ final class OrgsCore {
         return new Op<>() {
             @Override
             public ApiResponse<OrganizationResponse> execute() {
+                // auto-paging, so the paging bounds (a server that ignores offset, maxPages) apply
                 NameMatches matches = new NameMatches(matcher);
-                for (Page<OrganizationResponse> page = within.search(name, NAME_SEARCH).execute().value(); ; page = page.next()) {
-                    matches.add(page);
-                    if (!page.hasNext()) {
-                        return matches.result();
-                    }
+                Page<OrganizationResponse> first = within.search(name, NAME_SEARCH).execute().value();
+                matches.where(first);
+                for (OrganizationResponse org : first.autoPaging()) {
+                    matches.add(org);
                 }
+                return matches.result();
             }
 
             @Override
@@ -314,6 +315,16 @@ final class OrgsCore {
 
         NameMatches(NameMatcher matcher) {
             this.matcher = matcher;
+        }
+
+        synchronized void where(Page<OrganizationResponse> page) {
+            where = page.response();
+        }
+
+        synchronized void add(OrganizationResponse org) {
+            if (matcher.matches(org)) {
+                found.add(org);
+            }
         }
 
         synchronized void add(Page<OrganizationResponse> page) {

@@ -7,6 +7,8 @@ package house.openapp.sdk.errors;
  * retry.
  *
  * <pre>{@code
+ * try {
+ *     client.orgs().list();
  * } catch (ResponseTooLargeException e) {
  *     log.warn("body over {} bytes ({} read)", e.limit(), e.bytesRead());
  * }
