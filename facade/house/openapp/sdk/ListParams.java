@@ -28,8 +28,8 @@ public final class ListParams {
     /** No properties set: the server's defaults. */
     public static final ListParams DEFAULT = builder().build();
 
-    private final MultiResourceOutputOptionsQuery outputOptions;
-    private final PaginationQuery pagination;
+    final MultiResourceOutputOptionsQuery outputOptions; // never handed out: the getters copy
+    final PaginationQuery pagination;
     private final RequestExtras extras;
 
     private ListParams(Builder builder) {

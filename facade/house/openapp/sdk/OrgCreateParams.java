@@ -1,5 +1,6 @@
 package house.openapp.sdk;
 
+import house.openapp.sdk.generated.api.OrgsApi;
 import house.openapp.sdk.generated.model.CreateOrganizationRequest;
 import house.openapp.sdk.internal.Checks;
 
@@ -8,7 +9,8 @@ import java.util.Objects;
 /**
  * What {@link Orgs#create(OrgCreateParams)} creates, held as (a copy of) the generated
  * {@link CreateOrganizationRequest}, so every property the bundle declares is carried, including
- * ones added after this class was written; plus the {@code include_deleted} flag. An immutable
+ * ones added after this class was written; plus the generated {@link OrgsApi.CreateOrgQuery} (its
+ * query parameters, such as {@code include_deleted}). An immutable
  * value.
  *
  * <pre>{@code
@@ -23,9 +25,9 @@ import java.util.Objects;
  * <p>A body property or query parameter the server knows but this SDK's bundle does not yet
  * declare can be sent with {@code putAdditionalBodyProperty} and {@code putAdditionalQueryParam}.
  */
-public final class OrgCreateParams extends RequestParams<CreateOrganizationRequest> {
+public final class OrgCreateParams extends RequestParams<CreateOrganizationRequest, OrgsApi.CreateOrgQuery> {
     private OrgCreateParams(Builder builder) {
-        super(CreateOrganizationRequest.class, builder, CreateOrganizationRequest::checkBounds);
+        super(CreateOrganizationRequest.class, OrgsApi.CreateOrgQuery.class, builder, CreateOrganizationRequest::checkBounds);
     }
 
     /**
@@ -54,15 +56,20 @@ public final class OrgCreateParams extends RequestParams<CreateOrganizationReque
         return LocalizedString.from(request().getName());
     }
 
+    /** @return whether {@code include_deleted=true} is sent */
+    public boolean includeDeleted() {
+        return Boolean.TRUE.equals(query.getIncludeDeleted());
+    }
+
     /** @return a builder initialised from these parameters */
     public Builder toBuilder() {
         return new Builder(null, this);
     }
 
     /** Builder of {@link OrgCreateParams}; not thread-safe. */
-    public static final class Builder extends RequestParams.Builder<CreateOrganizationRequest, Builder> {
+    public static final class Builder extends RequestParams.Builder<CreateOrganizationRequest, OrgsApi.CreateOrgQuery, Builder> {
         private Builder(CreateOrganizationRequest request, OrgCreateParams from) {
-            super(CreateOrganizationRequest.class, request, from);
+            super(CreateOrganizationRequest.class, OrgsApi.CreateOrgQuery.class, request, from);
         }
 
         /**
@@ -98,6 +105,17 @@ public final class OrgCreateParams extends RequestParams<CreateOrganizationReque
          */
         public Builder id(String id) {
             request.setId(Checks.id("id", id));
+            return this;
+        }
+
+        /**
+         * Sends {@code include_deleted=true}, to act on a soft-deleted organisation too.
+         *
+         * @param includeDeleted the flag
+         * @return this builder
+         */
+        public Builder includeDeleted(boolean includeDeleted) {
+            query.includeDeleted(flag(includeDeleted));
             return this;
         }
 

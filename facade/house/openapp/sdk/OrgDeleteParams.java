@@ -1,24 +1,22 @@
 package house.openapp.sdk;
 
-import java.util.Objects;
+import house.openapp.sdk.generated.api.OrgsApi;
 
 /**
- * The options of {@link Orgs#delete(String, OrgDeleteParams)}: whether an organisation that is
- * already soft-deleted is found too ({@code include_deleted}); an immutable value. Unset options
- * are not sent.
+ * The options of {@link Orgs#delete(String, OrgDeleteParams)}: the generated
+ * {@link OrgsApi.DeleteOrgQuery} (every query parameter the bundle declares for {@code delete_org}), with
+ * a method for an organisation that is already soft-deleted is found too ({@code include_deleted}); an immutable value. Unset options are not sent.
  *
  * <pre>{@code
  * OrganizationResponse deleted = client.orgs().delete("01HORG", OrgDeleteParams.builder().includeDeleted(true).build());
  * }</pre>
  */
-public final class OrgDeleteParams {
+public final class OrgDeleteParams extends OperationParams<OrgsApi.DeleteOrgQuery> {
     /** Nothing set: only a live organisation is deleted. */
     public static final OrgDeleteParams DEFAULT = builder().build();
 
-    private final boolean includeDeleted;
-
     private OrgDeleteParams(Builder builder) {
-        this.includeDeleted = builder.includeDeleted;
+        super(OrgsApi.DeleteOrgQuery.class, builder);
     }
 
     /**
@@ -27,16 +25,27 @@ public final class OrgDeleteParams {
      * @return a new builder
      */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(null);
     }
 
     /**
-     * Whether an already soft-deleted organisation is found too.
+     * Options with every query parameter of the generated query object, whether declared today
+     * or added to the bundle later.
+     *
+     * @param query the generated query object; a copy is kept
+     * @return the options
+     */
+    public static OrgDeleteParams from(OrgsApi.DeleteOrgQuery query) {
+        return builder().query(query).build();
+    }
+
+    /**
+     * Whether an organisation that is already soft-deleted is found too.
      *
      * @return the flag; {@code false} sends nothing
      */
     public boolean includeDeleted() {
-        return includeDeleted;
+        return Boolean.TRUE.equals(query.getIncludeDeleted());
     }
 
     /**
@@ -45,39 +54,23 @@ public final class OrgDeleteParams {
      * @return a new builder
      */
     public Builder toBuilder() {
-        return new Builder().includeDeleted(includeDeleted);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof OrgDeleteParams that && includeDeleted == that.includeDeleted;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(includeDeleted);
-    }
-
-    @Override
-    public String toString() {
-        return "OrgDeleteParams{includeDeleted=" + includeDeleted + "}";
+        return new Builder(this);
     }
 
     /** Builder of {@link OrgDeleteParams}; not thread-safe. */
-    public static final class Builder {
-        private boolean includeDeleted;
-
-        private Builder() {
+    public static final class Builder extends OperationParams.Builder<OrgsApi.DeleteOrgQuery, Builder> {
+        private Builder(OrgDeleteParams from) {
+            super(OrgsApi.DeleteOrgQuery.class, from);
         }
 
         /**
-         * Finds an already soft-deleted organisation too ({@code include_deleted=true}).
+         * Sends {@code include_deleted=true}: an organisation that is already soft-deleted is found too.
          *
          * @param includeDeleted the flag
          * @return this builder
          */
         public Builder includeDeleted(boolean includeDeleted) {
-            this.includeDeleted = includeDeleted;
+            query.includeDeleted(flag(includeDeleted));
             return this;
         }
 

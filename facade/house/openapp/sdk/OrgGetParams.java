@@ -1,23 +1,22 @@
 package house.openapp.sdk;
 
-import java.util.Objects;
+import house.openapp.sdk.generated.api.OrgsApi;
 
 /**
- * The options of {@link Orgs#get(String, OrgGetParams)}: whether a soft-deleted organisation
- * is found too ({@code include_deleted}); an immutable value. Unset options are not sent.
+ * The options of {@link Orgs#get(String, OrgGetParams)}: the generated
+ * {@link OrgsApi.GetOrgQuery} (every query parameter the bundle declares for {@code get_org}), with
+ * a method for a soft-deleted organisation is found too ({@code include_deleted}); an immutable value. Unset options are not sent.
  *
  * <pre>{@code
  * OrganizationResponse gone = client.orgs().get("01HORG", OrgGetParams.builder().includeDeleted(true).build());
  * }</pre>
  */
-public final class OrgGetParams {
+public final class OrgGetParams extends OperationParams<OrgsApi.GetOrgQuery> {
     /** Nothing set: only a live organisation is found. */
     public static final OrgGetParams DEFAULT = builder().build();
 
-    private final boolean includeDeleted;
-
     private OrgGetParams(Builder builder) {
-        this.includeDeleted = builder.includeDeleted;
+        super(OrgsApi.GetOrgQuery.class, builder);
     }
 
     /**
@@ -26,7 +25,18 @@ public final class OrgGetParams {
      * @return a new builder
      */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(null);
+    }
+
+    /**
+     * Options with every query parameter of the generated query object, whether declared today
+     * or added to the bundle later.
+     *
+     * @param query the generated query object; a copy is kept
+     * @return the options
+     */
+    public static OrgGetParams from(OrgsApi.GetOrgQuery query) {
+        return builder().query(query).build();
     }
 
     /**
@@ -35,7 +45,7 @@ public final class OrgGetParams {
      * @return the flag; {@code false} sends nothing
      */
     public boolean includeDeleted() {
-        return includeDeleted;
+        return Boolean.TRUE.equals(query.getIncludeDeleted());
     }
 
     /**
@@ -44,39 +54,23 @@ public final class OrgGetParams {
      * @return a new builder
      */
     public Builder toBuilder() {
-        return new Builder().includeDeleted(includeDeleted);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof OrgGetParams that && includeDeleted == that.includeDeleted;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(includeDeleted);
-    }
-
-    @Override
-    public String toString() {
-        return "OrgGetParams{includeDeleted=" + includeDeleted + "}";
+        return new Builder(this);
     }
 
     /** Builder of {@link OrgGetParams}; not thread-safe. */
-    public static final class Builder {
-        private boolean includeDeleted;
-
-        private Builder() {
+    public static final class Builder extends OperationParams.Builder<OrgsApi.GetOrgQuery, Builder> {
+        private Builder(OrgGetParams from) {
+            super(OrgsApi.GetOrgQuery.class, from);
         }
 
         /**
-         * Finds a soft-deleted organisation too ({@code include_deleted=true}).
+         * Sends {@code include_deleted=true}: a soft-deleted organisation is found too.
          *
          * @param includeDeleted the flag
          * @return this builder
          */
         public Builder includeDeleted(boolean includeDeleted) {
-            this.includeDeleted = includeDeleted;
+            query.includeDeleted(flag(includeDeleted));
             return this;
         }
 

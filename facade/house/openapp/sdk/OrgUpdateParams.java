@@ -1,5 +1,6 @@
 package house.openapp.sdk;
 
+import house.openapp.sdk.generated.api.OrgsApi;
 import house.openapp.sdk.generated.model.UpdateOrganizationRequest;
 import house.openapp.sdk.internal.Checks;
 
@@ -24,9 +25,9 @@ import java.util.stream.Collectors;
  * <p>A body property or query parameter the server knows but this SDK's bundle does not yet
  * declare can be sent with {@code putAdditionalBodyProperty} and {@code putAdditionalQueryParam}.
  */
-public final class OrgUpdateParams extends RequestParams<UpdateOrganizationRequest> {
+public final class OrgUpdateParams extends RequestParams<UpdateOrganizationRequest, OrgsApi.UpdateOrgQuery> {
     private OrgUpdateParams(Builder builder) {
-        super(UpdateOrganizationRequest.class, builder, UpdateOrganizationRequest::checkBounds);
+        super(UpdateOrganizationRequest.class, OrgsApi.UpdateOrgQuery.class, builder, UpdateOrganizationRequest::checkBounds);
     }
 
     /**
@@ -55,15 +56,20 @@ public final class OrgUpdateParams extends RequestParams<UpdateOrganizationReque
                 && UpdateOrganizationRequest.NULLABLE_PROPERTIES.contains(name)).collect(Collectors.toUnmodifiableSet());
     }
 
+    /** @return whether {@code include_deleted=true} is sent */
+    public boolean includeDeleted() {
+        return Boolean.TRUE.equals(query.getIncludeDeleted());
+    }
+
     /** @return a builder initialised from these changes */
     public Builder toBuilder() {
         return new Builder(null, this);
     }
 
     /** Builder of {@link OrgUpdateParams}; not thread-safe. */
-    public static final class Builder extends RequestParams.Builder<UpdateOrganizationRequest, Builder> {
+    public static final class Builder extends RequestParams.Builder<UpdateOrganizationRequest, OrgsApi.UpdateOrgQuery, Builder> {
         private Builder(UpdateOrganizationRequest request, OrgUpdateParams from) {
-            super(UpdateOrganizationRequest.class, request, from);
+            super(UpdateOrganizationRequest.class, OrgsApi.UpdateOrgQuery.class, request, from);
         }
 
         /**
@@ -121,6 +127,17 @@ public final class OrgUpdateParams extends RequestParams<UpdateOrganizationReque
             if (extras.body().containsKey(property) && extras.body().get(property) == null) {
                 extras = extras.withBody(property, null, false);
             }
+            return this;
+        }
+
+        /**
+         * Sends {@code include_deleted=true}, to act on a soft-deleted organisation too.
+         *
+         * @param includeDeleted the flag
+         * @return this builder
+         */
+        public Builder includeDeleted(boolean includeDeleted) {
+            query.includeDeleted(flag(includeDeleted));
             return this;
         }
 

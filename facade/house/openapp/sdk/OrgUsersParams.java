@@ -1,11 +1,16 @@
 package house.openapp.sdk;
 
+import house.openapp.sdk.generated.api.OrgsApi;
+
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The options of {@link Orgs#users(String, OrgUsersParams)}: whether the users of descendant
- * organisations are included ({@code recursive}), and the filter and page ({@link ListParams});
- * an immutable value. Unset options are not sent.
+ * The options of {@link Orgs#users(String, OrgUsersParams)}: the generated
+ * {@link OrgsApi.ListOrgUsersQuery} (every scalar query parameter the bundle declares for
+ * {@code list_org_users}, with a method for {@code recursive}: whether the users of descendant
+ * organisations are included), and the filter and page ({@link ListParams}); an immutable value.
+ * Unset options are not sent.
  *
  * <pre>{@code
  * OrgUsersParams params = OrgUsersParams.builder()
@@ -15,15 +20,14 @@ import java.util.Objects;
  * Page<UserResponse> users = client.orgs().users("01HORG", params);
  * }</pre>
  */
-public final class OrgUsersParams {
+public final class OrgUsersParams extends OperationParams<OrgsApi.ListOrgUsersQuery> {
     /** Nothing set: the organisation's own users, the server's default page. */
     public static final OrgUsersParams DEFAULT = builder().build();
 
-    private final boolean recursive;
     private final ListParams listParams;
 
     private OrgUsersParams(Builder builder) {
-        this.recursive = builder.recursive;
+        super(OrgsApi.ListOrgUsersQuery.class, builder);
         this.listParams = builder.listParams;
     }
 
@@ -33,7 +37,19 @@ public final class OrgUsersParams {
      * @return a new builder
      */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(null);
+    }
+
+    /**
+     * Options with every property of the generated query objects, whether declared today or
+     * added to the bundle later.
+     *
+     * @param query the scalar query parameters; a copy is kept
+     * @param listParams the filter and page
+     * @return the options
+     */
+    public static OrgUsersParams from(OrgsApi.ListOrgUsersQuery query, ListParams listParams) {
+        return builder().query(query).listParams(listParams).build();
     }
 
     /**
@@ -42,7 +58,7 @@ public final class OrgUsersParams {
      * @return the flag; {@code false} sends nothing
      */
     public boolean recursive() {
-        return recursive;
+        return Boolean.TRUE.equals(query.getRecursive());
     }
 
     /**
@@ -60,30 +76,21 @@ public final class OrgUsersParams {
      * @return a new builder
      */
     public Builder toBuilder() {
-        return new Builder().recursive(recursive).listParams(listParams);
+        return new Builder(this);
     }
 
     @Override
-    public boolean equals(Object other) {
-        return other instanceof OrgUsersParams that && recursive == that.recursive && listParams.equals(that.listParams);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(recursive, listParams);
-    }
-
-    @Override
-    public String toString() {
-        return "OrgUsersParams{recursive=" + recursive + ", listParams=" + listParams + "}";
+    List<Object> state() {
+        return List.of(listParams);
     }
 
     /** Builder of {@link OrgUsersParams}; not thread-safe. */
-    public static final class Builder {
-        private boolean recursive;
-        private ListParams listParams = ListParams.DEFAULT;
+    public static final class Builder extends OperationParams.Builder<OrgsApi.ListOrgUsersQuery, Builder> {
+        private ListParams listParams;
 
-        private Builder() {
+        private Builder(OrgUsersParams from) {
+            super(OrgsApi.ListOrgUsersQuery.class, from);
+            this.listParams = from == null ? ListParams.DEFAULT : from.listParams;
         }
 
         /**
@@ -93,7 +100,7 @@ public final class OrgUsersParams {
          * @return this builder
          */
         public Builder recursive(boolean recursive) {
-            this.recursive = recursive;
+            query.recursive(flag(recursive));
             return this;
         }
 

@@ -5,6 +5,7 @@ import house.openapp.sdk.errors.AmbiguousMatchException;
 import house.openapp.sdk.errors.ErrorDetails;
 import house.openapp.sdk.errors.NotFoundException;
 import house.openapp.sdk.generated.api.OrgsApi;
+import house.openapp.sdk.generated.model.ApiErrorResponse;
 import house.openapp.sdk.generated.model.OrgPermissionsResponse;
 import house.openapp.sdk.generated.model.OrganizationPage;
 import house.openapp.sdk.generated.model.OrganizationResponse;
@@ -94,7 +95,7 @@ final class OrgsCore {
 
     Op<Page<OrganizationResponse>> list(ListParams params) {
         Objects.requireNonNull(params, "params");
-        return exchange(() -> transport.orgsApi().listOrgsWithQuery(params.outputOptions(), params.pagination(), null), params.extras(),
+        return exchange(() -> transport.orgsApi().listOrgsWithQuery(params.outputOptions, params.pagination, null), params.extras(),
                 OrganizationPage.class, response -> orgPage(response, params, this::list));
     }
 
@@ -103,7 +104,7 @@ final class OrgsCore {
             Checks.id("parentId", parentId);
         }
         Objects.requireNonNull(params, "params");
-        return exchange(() -> transport.orgsApi().listOrgChildrenWithQuery(params.outputOptions(), params.pagination(),
+        return exchange(() -> transport.orgsApi().listOrgChildrenWithQuery(params.outputOptions, params.pagination,
                         new OrgsApi.ListOrgChildrenQuery().parentId(parentId)), params.extras(),
                 OrganizationPage.class, response -> orgPage(response, params, next -> children(parentId, next)));
     }
@@ -111,7 +112,7 @@ final class OrgsCore {
     Op<Page<OrganizationResponse>> search(String query, ListParams params) {
         checkQuery(query);
         Objects.requireNonNull(params, "params");
-        return exchange(() -> transport.orgsApi().searchOrgsWithQuery(params.outputOptions(), params.pagination(),
+        return exchange(() -> transport.orgsApi().searchOrgsWithQuery(params.outputOptions, params.pagination,
                         new OrgsApi.SearchOrgsQuery().q(query)), params.extras(),
                 OrganizationPage.class, response -> orgPage(response, params, next -> search(query, next)));
     }
@@ -120,10 +121,10 @@ final class OrgsCore {
         Checks.id("orgId", orgId);
         Objects.requireNonNull(params, "params");
         String context = options.org().orElse(client.org().orElse(orgId));
-        return exchange(() -> transport.orgsApi().listOrgUsersWithQuery(orgId, context, params.listParams().outputOptions(),
-                        params.listParams().pagination(), new OrgsApi.ListOrgUsersQuery().recursive(flag(params.recursive()))),
-                params.listParams().extras(), UserPage.class,
-                response -> page(response.value().getItems(), response.value().getTotal(), response, params.listParams(),
+        return exchange(() -> transport.orgsApi().listOrgUsersWithQuery(orgId, context, params.listParams().outputOptions,
+                        params.listParams().pagination, params.query), params.listParams().extras().and(params.extras()), UserPage.class,
+                response -> page(response.value().getItems(), response.value().getTotal(), response.value().getAdditionalProperties(),
+                        response, params.listParams(),
                         next -> users(orgId, params.toBuilder().listParams(next).build())));
     }
 
@@ -166,29 +167,27 @@ final class OrgsCore {
 
     Op<OrganizationResponse> create(OrgCreateParams params) {
         Objects.requireNonNull(params, "params");
-        return exchange(() -> transport.orgsApi().createOrgWithQuery(params.toRequest(),
-                new OrgsApi.CreateOrgQuery().includeDeleted(flag(params.includeDeleted()))), params.extras(), OrganizationResponse.class);
+        return exchange(() -> transport.orgsApi().createOrgWithQuery(params.request(), params.query), params.extras(),
+                OrganizationResponse.class);
     }
 
     Op<OrganizationResponse> get(String id, OrgGetParams params) {
         Checks.id("id", id);
         Objects.requireNonNull(params, "params");
-        return exchange(() -> transport.orgsApi().getOrgWithQuery(id, new OrgsApi.GetOrgQuery().includeDeleted(flag(params.includeDeleted()))),
-                OrganizationResponse.class);
+        return exchange(() -> transport.orgsApi().getOrgWithQuery(id, params.query), params.extras(), OrganizationResponse.class);
     }
 
     Op<OrganizationResponse> update(String id, OrgUpdateParams params) {
         Checks.id("id", id);
         Objects.requireNonNull(params, "params");
-        return exchange(() -> transport.orgsApi().updateOrgWithQuery(id, params.toRequest(),
-                new OrgsApi.UpdateOrgQuery().includeDeleted(flag(params.includeDeleted()))), params.extras(), OrganizationResponse.class);
+        return exchange(() -> transport.orgsApi().updateOrgWithQuery(id, params.request(), params.query), params.extras(),
+                OrganizationResponse.class);
     }
 
     Op<OrganizationResponse> delete(String id, OrgDeleteParams params) {
         Checks.id("id", id);
         Objects.requireNonNull(params, "params");
-        return exchange(() -> transport.orgsApi().deleteOrgWithQuery(id, new OrgsApi.DeleteOrgQuery().includeDeleted(flag(params.includeDeleted()))),
-                OrganizationResponse.class);
+        return exchange(() -> transport.orgsApi().deleteOrgWithQuery(id, params.query), params.extras(), OrganizationResponse.class);
     }
 
     Op<OrganizationResponse> purge(String id) {
@@ -256,12 +255,13 @@ final class OrgsCore {
 
     private Page<OrganizationResponse> orgPage(ApiResponse<OrganizationPage> response, ListParams params,
                                                Function<ListParams, Op<Page<OrganizationResponse>>> following) {
-        return page(response.value().getItems(), response.value().getTotal(), response, params, following);
+        return page(response.value().getItems(), response.value().getTotal(), response.value().getAdditionalProperties(), response,
+                params, following);
     }
 
-    private <T> Page<T> page(List<T> items, Long total, ApiResponse<?> response, ListParams params,
+    private <T> Page<T> page(List<T> items, Long total, Map<String, Object> unknown, ApiResponse<?> response, ListParams params,
                              Function<ListParams, Op<Page<T>>> following) {
-        return new Page<>(items == null ? List.of() : items, total == null ? 0 : total, params, response,
+        return new Page<>(items == null ? List.of() : items, total == null ? 0 : total, unknown, params, response,
                 next -> following.apply(next).execute().value(), next -> following.apply(next).valueAsync(),
                 transport.shared().maxPages());
     }
@@ -279,10 +279,6 @@ final class OrgsCore {
             }
         });
         return mapped;
-    }
-
-    private static Boolean flag(boolean value) {
-        return value ? Boolean.TRUE : null;
     }
 
     private static void checkQuery(String query) {
@@ -341,9 +337,9 @@ final class OrgsCore {
         synchronized ApiResponse<OrganizationResponse> result() {
             String name = matcher.name();
             if (found.isEmpty()) {
-                throw new NotFoundException(new ErrorDetails(404, "no_match", "no organisation is named \"" + name + "\""
-                        + (matcher.match() == OrgGetByNameParams.Match.EXACT ? "" : " or has a name containing it"),
-                        null, null, null, Map.of(), null, 0));
+                throw new NotFoundException(new ErrorDetails(404, new ApiErrorResponse().errorCode("no_match").message("no organisation is named \""
+                        + name + "\"" + (matcher.match() == OrgGetByNameParams.Match.EXACT ? "" : " or has a name containing it")),
+                        null, Map.of(), null, 0));
             }
             if (found.size() > 1) {
                 List<String> ids = found.stream().map(OrganizationResponse::getId).toList();

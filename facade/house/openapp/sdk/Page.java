@@ -1,6 +1,7 @@
 package house.openapp.sdk;
 
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,16 +36,18 @@ import java.util.function.Function;
 public final class Page<T> {
     private final List<T> items;
     private final long total;
+    private final Map<String, Object> additionalProperties;
     private final ListParams params;
     private final ApiResponse<?> response;
     private final Function<ListParams, Page<T>> fetcher;
     private final Function<ListParams, CompletableFuture<Page<T>>> asyncFetcher;
     private final int maxPages;
 
-    Page(List<T> items, long total, ListParams params, ApiResponse<?> response, Function<ListParams, Page<T>> fetcher,
+    Page(List<T> items, long total, Map<String, Object> additionalProperties, ListParams params, ApiResponse<?> response, Function<ListParams, Page<T>> fetcher,
          Function<ListParams, CompletableFuture<Page<T>>> asyncFetcher, int maxPages) {
         this.items = List.copyOf(items);
         this.total = total;
+        this.additionalProperties = additionalProperties;
         this.params = params;
         this.response = response;
         this.fetcher = fetcher;
@@ -73,6 +76,17 @@ public final class Page<T> {
      */
     public long total() {
         return total;
+    }
+
+    /**
+     * The page document's fields that the bundle this SDK was generated from does not declare
+     * (the items keep theirs in their own {@code getAdditionalProperties()}): how to read a
+     * paging field the server added before the SDK was regenerated.
+     *
+     * @return an unmodifiable map, wire name to the value Gson read
+     */
+    public Map<String, Object> additionalProperties() {
+        return additionalProperties;
     }
 
     /**

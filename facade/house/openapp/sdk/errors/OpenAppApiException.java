@@ -1,5 +1,7 @@
 package house.openapp.sdk.errors;
 
+import house.openapp.sdk.generated.model.ApiErrorResponse;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -100,6 +102,35 @@ public class OpenAppApiException extends OpenAppException {
      */
     public Optional<String> previewToken() {
         return Optional.ofNullable(details.previewToken());
+    }
+
+    /**
+     * The JSON error document as the generated model: every field the bundle declares, including
+     * ones a regeneration adds, and in {@link ApiErrorResponse#getAdditionalProperties()} the
+     * ones it doesn't.
+     *
+     * @return a copy of the body, empty when the body was not a JSON error document
+     */
+    public Optional<ApiErrorResponse> body() {
+        return Optional.ofNullable(details.body());
+    }
+
+    /**
+     * The error body's fields that the bundle this SDK was generated from does not declare: how
+     * to read a field the server added before the SDK was regenerated.
+     *
+     * <pre>{@code
+     * try {
+     *     orgs.get(id);
+     * } catch (OpenAppApiException e) {
+     *     Object hint = e.additionalProperties().get("retry_hint");
+     * }
+     * }</pre>
+     *
+     * @return an unmodifiable map, wire name to the value Gson read; empty when there were none
+     */
+    public Map<String, Object> additionalProperties() {
+        return details.additionalProperties();
     }
 
     ErrorDetails details() {

@@ -1,8 +1,5 @@
 package house.openapp.sdk.internal;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import house.openapp.sdk.errors.AuthenticationException;
 import house.openapp.sdk.errors.BadRequestException;
 import house.openapp.sdk.errors.ConfirmationRequiredException;
@@ -21,6 +18,7 @@ import house.openapp.sdk.errors.RateLimitException;
 import house.openapp.sdk.errors.RedirectException;
 import house.openapp.sdk.errors.ServerException;
 import house.openapp.sdk.errors.UnprocessableEntityException;
+import house.openapp.sdk.generated.model.ApiErrorResponse;
 import okhttp3.Response;
 
 import java.io.IOException;
@@ -57,26 +55,16 @@ public final class ErrorMapper {
         } catch (IOException unreadable) {
             text = "";
         }
-        String errorCode = null;
-        String message = null;
-        String correlationId = null;
-        String previewToken = null;
-        String raw = text;
-        JsonObject json = parseObject(text);
-        if (json != null && json.has("message")) {
-            errorCode = string(json, "error_code");
-            message = string(json, "message");
-            correlationId = string(json, "correlationId");
-            previewToken = string(json, "preview_token");
-            raw = null;
-        }
-        ErrorDetails details = new ErrorDetails(response.code(), errorCode, message, correlationId, previewToken,
-                response.header("X-Request-Id"), response.headers().toMultimap(), raw, attempts);
+        ApiErrorResponse body = RequestExtras.read(text, ApiErrorResponse.class);
+        boolean structured = body != null && body.getMessage() != null;
+        ErrorDetails details = new ErrorDetails(response.code(), structured ? body : null, response.header("X-Request-Id"),
+                response.headers().toMultimap(), structured ? null : text, attempts);
         CallState state = response.request().tag(CallState.class);
         if (state != null && state.refusedRedirect() != null && response.isRedirect()) {
             return new RedirectException(details, state.refusedRedirect());
         }
-        if ("confirmation_required".equals(errorCode) && previewToken != null) {
+        String errorCode = details.errorCode();
+        if ("confirmation_required".equals(errorCode) && details.previewToken() != null) {
             return new ConfirmationRequiredException(details, confirm);
         }
         int status = response.code();
@@ -126,8 +114,8 @@ public final class ErrorMapper {
                     tooLarge.bytesRead(), attempts);
         }
         if (RetryInterceptor.PROXY_AUTH_FAILED.equals(failure.getMessage())) {
-            return new ProxyAuthenticationException(new ErrorDetails(407, null, "the proxy refused the tunnel to " + url
-                    + " (HTTP 407) and no proxy authenticator answered", null, null, null, java.util.Map.of(), null, attempts));
+            return new ProxyAuthenticationException(new ErrorDetails(407, new ApiErrorResponse().message("the proxy refused the tunnel to "
+                    + url + " (HTTP 407) and no proxy authenticator answered"), null, java.util.Map.of(), null, attempts));
         }
         if (failure instanceof SocketTimeoutException
                 || (failure instanceof InterruptedIOException && "timeout".equals(failure.getMessage()))) {
@@ -155,22 +143,5 @@ public final class ErrorMapper {
      */
     public static String quote(String text) {
         return text.length() <= QUOTE_CHARS ? text : text.substring(0, QUOTE_CHARS) + "...";
-    }
-
-    private static JsonObject parseObject(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            JsonElement element = JsonParser.parseString(text);
-            return element.isJsonObject() ? element.getAsJsonObject() : null;
-        } catch (RuntimeException notJson) {
-            return null;
-        }
-    }
-
-    private static String string(JsonObject object, String name) {
-        JsonElement value = object.get(name);
-        return value == null || value.isJsonNull() || !value.isJsonPrimitive() ? null : value.getAsString();
     }
 }

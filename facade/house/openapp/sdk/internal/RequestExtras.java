@@ -11,6 +11,7 @@ import okio.Buffer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,8 +19,8 @@ import java.util.Map;
 /**
  * What a params object adds to a request after the generated layer has serialised it: query
  * parameters, and body properties (a {@code null} value is sent as JSON {@code null}); each
- * replaces a generated key of the same name. Also the one way the façade copies a generated
- * model. Immutable. Internal: not part of the SDK's API.
+ * replaces a generated key of the same name. Also the one way the façade copies and reads a
+ * generated model. Immutable. Internal: not part of the SDK's API.
  *
  * @param query the extra query parameters, wire key to value, in order
  * @param body the extra body properties, wire name to value ({@code null} for JSON null), in order
@@ -30,6 +31,17 @@ public record RequestExtras(Map<String, String> query, Map<String, Object> body)
 
     private static final JSON MODELS = new JSON();
     private static final Gson WRITER = JSON.createGson().serializeNulls().create();
+    /** A generated model's {@code getAdditionalProperties()}, which serialisation leaves out, so that a copy keeps them. */
+    private static final ClassValue<Method> UNKNOWN_FIELDS = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+            try {
+                return type.getMethod("getAdditionalProperties");
+            } catch (NoSuchMethodException none) {
+                return null;
+            }
+        }
+    };
 
     /**
      * A deep copy of a generated model, with every property, declared today or later.
@@ -37,10 +49,39 @@ public record RequestExtras(Map<String, String> query, Map<String, Object> body)
      * @param model the model, or {@code null}
      * @param type its class
      * @param <T> its type
-     * @return a new equal model, or a new empty one for {@code null}
+     * @return a new equal model with its own unknown fields (those of nested models are not kept), or a new empty one for {@code null}
      */
     public static <T> T copy(T model, Class<T> type) {
-        return MODELS.deserialize(model == null ? "{}" : MODELS.serialize(model), type);
+        if (model == null) {
+            return MODELS.deserialize("{}", type);
+        }
+        JsonElement tree = JsonParser.parseString(MODELS.serialize(model));
+        Method unknown = UNKNOWN_FIELDS.get(model.getClass());
+        if (unknown != null && tree.isJsonObject()) {
+            try {
+                ((Map<?, ?>) unknown.invoke(model)).forEach((name, value) -> tree.getAsJsonObject().add((String) name, WRITER.toJsonTree(value)));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read the unknown fields of " + type.getName(), e);
+            }
+        }
+        return MODELS.deserialize(tree.toString(), type);
+    }
+
+    /**
+     * Reads a JSON text as a generated model, every property kept (unknown ones in its additional
+     * properties), or nothing when the text is not such a document.
+     *
+     * @param json the text, or {@code null}
+     * @param type the model's class
+     * @param <T> its type
+     * @return the model, or {@code null} when the text is blank, not a JSON object, or does not fit the model
+     */
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return json == null || !json.strip().startsWith("{") ? null : MODELS.deserialize(json, type);
+        } catch (RuntimeException notTheModel) {
+            return null;
+        }
     }
 
     /**
@@ -72,6 +113,23 @@ public record RequestExtras(Map<String, String> query, Map<String, Object> body)
             copy.remove(name);
         }
         return new RequestExtras(query, Collections.unmodifiableMap(copy));
+    }
+
+    /**
+     * These extras and more, which replace keys of the same name.
+     *
+     * @param more the extras to add
+     * @return the merged extras
+     */
+    public RequestExtras and(RequestExtras more) {
+        if (more.equals(NONE) || equals(more)) {
+            return this;
+        }
+        Map<String, String> q = new LinkedHashMap<>(query);
+        q.putAll(more.query);
+        Map<String, Object> b = new LinkedHashMap<>(body);
+        b.putAll(more.body);
+        return new RequestExtras(Collections.unmodifiableMap(q), Collections.unmodifiableMap(b));
     }
 
     /**

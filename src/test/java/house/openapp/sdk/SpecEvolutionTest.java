@@ -4,7 +4,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.annotations.SerializedName;
 import house.openapp.sdk.errors.OpenAppDecodingException;
+import house.openapp.sdk.errors.NotFoundException;
 import house.openapp.sdk.generated.JSON;
+import house.openapp.sdk.generated.QueryObjects;
+import house.openapp.sdk.generated.api.OrgsApi;
+import house.openapp.sdk.generated.model.ApiErrorResponse;
 import house.openapp.sdk.generated.model.CreateOrganizationRequest;
 import house.openapp.sdk.generated.model.OrganizationResponse;
 import house.openapp.sdk.generated.model.UpdateOrganizationRequest;
@@ -260,5 +264,53 @@ class SpecEvolutionTest extends MockOpenApp {
             models++;
         }
         assertTrue(models >= 10, "found " + models + " models");
+    }
+
+    @Test
+    void everyScalarQueryParameterReachesTheWireThroughTheOperationsParams() throws Exception {
+        // every query object the params classes hold, each property the bundle declares set by reflection
+        OrgsApi.GetOrgQuery get = everyPropertySet(OrgsApi.GetOrgQuery.class);
+        OrgsApi.DeleteOrgQuery delete = everyPropertySet(OrgsApi.DeleteOrgQuery.class);
+        OrgsApi.ListOrgUsersQuery users = everyPropertySet(OrgsApi.ListOrgUsersQuery.class);
+        OrgsApi.CreateOrgQuery create = everyPropertySet(OrgsApi.CreateOrgQuery.class);
+        OrgsApi.UpdateOrgQuery update = everyPropertySet(OrgsApi.UpdateOrgQuery.class);
+        enqueue(json(orgMin("01HX")), json(orgMin("01HX")), json(page(0)), json(orgMin("01HX")), json(orgMin("01HX")));
+
+        client.orgs().get("01HX", OrgGetParams.from(get));
+        client.orgs().delete("01HX", OrgDeleteParams.from(delete));
+        client.orgs().users("01HX", OrgUsersParams.from(users, ListParams.builder().limit(3).build()));
+        client.orgs().create(OrgCreateParams.builder(LocalizedString.of("en", "N")).query(create).build());
+        client.orgs().update("01HX", OrgUpdateParams.builder().description("d").query(update).build());
+
+        for (Object query : List.of(get, delete, users, create, update)) {
+            okhttp3.HttpUrl sent = take().getRequestUrl();
+            Map<String, String> expected = QueryObjects.explode(query);
+            assertEquals(declared(query.getClass()).size(), expected.size(), query.toString());
+            expected.forEach((key, value) -> assertEquals(value, sent.queryParameter(key), key + " of " + query + " on " + sent));
+        }
+        assertEquals(OrgGetParams.from(get), OrgGetParams.builder().query(get).build().toBuilder().build(), "toBuilder keeps the query");
+        assertEquals(get, OrgGetParams.from(get).query());
+        assertNotSame(OrgGetParams.from(get).query(), OrgGetParams.from(get).query());
+    }
+
+    @Test
+    void unknownFieldsOfPagesAndErrorBodiesAreReadable() throws Exception {
+        ApiErrorResponse declaredError = everyPropertySet(ApiErrorResponse.class).errorCode("not_found");
+        JsonObject error = tree(JSON.serialize(declaredError)).getAsJsonObject();
+        error.addProperty("retry_hint", "later");
+        enqueue(json(page(0).replace("{\"items\"", "{\"next_cursor\":\"c2\",\"items\"")),
+                json(page(0).replace("{\"items\"", "{\"scope\":{\"recursive\":true},\"items\"")),
+                json(404, error.toString()));
+
+        assertEquals(Map.of("next_cursor", "c2"), client.orgs().list().additionalProperties());
+        assertEquals(Map.of("scope", Map.of("recursive", true)), client.orgs().users("01HX").additionalProperties());
+        NotFoundException notFound = assertThrows(NotFoundException.class, () -> client.orgs().get("01HX"));
+
+        assertEquals(Map.of("retry_hint", "later"), notFound.additionalProperties());
+        ApiErrorResponse body = notFound.body().orElseThrow();
+        assertEquals(declaredError, body, "every declared field of the error body");
+        body.setMessage("changed through the getter");
+        assertEquals(declaredError, notFound.body().orElseThrow(), "body() hands out a copy");
+        assertTrue(notFound.getMessage().startsWith("HTTP 404 not_found: " + declaredError.getMessage()), notFound.getMessage());
     }
 }

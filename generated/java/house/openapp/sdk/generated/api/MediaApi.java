@@ -48,6 +48,22 @@ public interface MediaApi {
    * {@code deleteOrgImageWithQuery} compile unchanged.
    */
   final class DeleteOrgImageQuery {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof DeleteOrgImageQuery
+          && QueryObjects.explode(this).equals(QueryObjects.explode(other));
+    }
+
+    @Override
+    public int hashCode() {
+      return QueryObjects.explode(this).hashCode();
+    }
+
+    /** @return the set properties, wire key to value as sent */
+    @Override
+    public String toString() {
+      return "DeleteOrgImageQuery" + QueryObjects.explode(this);
+    }
   }
 
   /**
@@ -92,6 +108,22 @@ public interface MediaApi {
    * {@code getOrgImageWithQuery} compile unchanged.
    */
   final class GetOrgImageQuery {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof GetOrgImageQuery
+          && QueryObjects.explode(this).equals(QueryObjects.explode(other));
+    }
+
+    @Override
+    public int hashCode() {
+      return QueryObjects.explode(this).hashCode();
+    }
+
+    /** @return the set properties, wire key to value as sent */
+    @Override
+    public String toString() {
+      return "GetOrgImageQuery" + QueryObjects.explode(this);
+    }
   }
 
   /**
@@ -138,6 +170,22 @@ public interface MediaApi {
    * {@code postOrgImageWithQuery} compile unchanged.
    */
   final class PostOrgImageQuery {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof PostOrgImageQuery
+          && QueryObjects.explode(this).equals(QueryObjects.explode(other));
+    }
+
+    @Override
+    public int hashCode() {
+      return QueryObjects.explode(this).hashCode();
+    }
+
+    /** @return the set properties, wire key to value as sent */
+    @Override
+    public String toString() {
+      return "PostOrgImageQuery" + QueryObjects.explode(this);
+    }
   }
 
   /**

@@ -71,6 +71,31 @@ public interface OrgsApi {
       return this;
     }
 
+    /**
+     * Returns {@code include_deleted}.
+     *
+     * @return the value, or {@code null} when it is left out
+     */
+    public Boolean getIncludeDeleted() {
+      return includeDeleted;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof CreateOrgQuery
+          && QueryObjects.explode(this).equals(QueryObjects.explode(other));
+    }
+
+    @Override
+    public int hashCode() {
+      return QueryObjects.explode(this).hashCode();
+    }
+
+    /** @return the set properties, wire key to value as sent */
+    @Override
+    public String toString() {
+      return "CreateOrgQuery" + QueryObjects.explode(this);
+    }
   }
 
   /**
@@ -131,6 +156,31 @@ public interface OrgsApi {
       return this;
     }
 
+    /**
+     * Returns {@code include_deleted}.
+     *
+     * @return the value, or {@code null} when it is left out
+     */
+    public Boolean getIncludeDeleted() {
+      return includeDeleted;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof DeleteOrgQuery
+          && QueryObjects.explode(this).equals(QueryObjects.explode(other));
+    }
+
+    @Override
+    public int hashCode() {
+      return QueryObjects.explode(this).hashCode();
+    }
+
+    /** @return the set properties, wire key to value as sent */
+    @Override
+    public String toString() {
+      return "DeleteOrgQuery" + QueryObjects.explode(this);
+    }
   }
 
   /**
@@ -190,6 +240,31 @@ public interface OrgsApi {
       return this;
     }
 
+    /**
+     * Returns {@code include_deleted}.
+     *
+     * @return the value, or {@code null} when it is left out
+     */
+    public Boolean getIncludeDeleted() {
+      return includeDeleted;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof GetOrgQuery
+          && QueryObjects.explode(this).equals(QueryObjects.explode(other));
+    }
+
+    @Override
+    public int hashCode() {
+      return QueryObjects.explode(this).hashCode();
+    }
+
+    /** @return the set properties, wire key to value as sent */
+    @Override
+    public String toString() {
+      return "GetOrgQuery" + QueryObjects.explode(this);
+    }
   }
 
   /**
@@ -235,6 +310,22 @@ public interface OrgsApi {
    * {@code getOrgPermissionsWithQuery} compile unchanged.
    */
   final class GetOrgPermissionsQuery {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof GetOrgPermissionsQuery
+          && QueryObjects.explode(this).equals(QueryObjects.explode(other));
+    }
+
+    @Override
+    public int hashCode() {
+      return QueryObjects.explode(this).hashCode();
+    }
+
+    /** @return the set properties, wire key to value as sent */
+    @Override
+    public String toString() {
+      return "GetOrgPermissionsQuery" + QueryObjects.explode(this);
+    }
   }
 
   /**
@@ -295,6 +386,31 @@ public interface OrgsApi {
       return this;
     }
 
+    /**
+     * Returns {@code include_deleted}.
+     *
+     * @return the value, or {@code null} when it is left out
+     */
+    public Boolean getIncludeDeleted() {
+      return includeDeleted;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof HardDeleteOrgQuery
+          && QueryObjects.explode(this).equals(QueryObjects.explode(other));
+    }
+
+    @Override
+    public int hashCode() {
+      return QueryObjects.explode(this).hashCode();
+    }
+
+    /** @return the set properties, wire key to value as sent */
+    @Override
+    public String toString() {
+      return "HardDeleteOrgQuery" + QueryObjects.explode(this);
+    }
   }
 
   /**
@@ -340,6 +456,22 @@ public interface OrgsApi {
    * {@code listOrgAncestorsWithQuery} compile unchanged.
    */
   final class ListOrgAncestorsQuery {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof ListOrgAncestorsQuery
+          && QueryObjects.explode(this).equals(QueryObjects.explode(other));
+    }
+
+    @Override
+    public int hashCode() {
+      return QueryObjects.explode(this).hashCode();
+    }
+
+    /** @return the set properties, wire key to value as sent */
+    @Override
+    public String toString() {
+      return "ListOrgAncestorsQuery" + QueryObjects.explode(this);
+    }
   }
 
   /**
@@ -413,6 +545,31 @@ public interface OrgsApi {
       return this;
     }
 
+    /**
+     * Returns {@code parent_id}.
+     *
+     * @return the value, or {@code null} when it is left out
+     */
+    public String getParentId() {
+      return parentId;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof ListOrgChildrenQuery
+          && QueryObjects.explode(this).equals(QueryObjects.explode(other));
+    }
+
+    @Override
+    public int hashCode() {
+      return QueryObjects.explode(this).hashCode();
+    }
+
+    /** @return the set properties, wire key to value as sent */
+    @Override
+    public String toString() {
+      return "ListOrgChildrenQuery" + QueryObjects.explode(this);
+    }
   }
 
   /**
@@ -489,6 +646,31 @@ public interface OrgsApi {
       return this;
     }
 
+    /**
+     * Returns {@code recursive}.
+     *
+     * @return the value, or {@code null} when it is left out
+     */
+    public Boolean getRecursive() {
+      return recursive;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof ListOrgUsersQuery
+          && QueryObjects.explode(this).equals(QueryObjects.explode(other));
+    }
+
+    @Override
+    public int hashCode() {
+      return QueryObjects.explode(this).hashCode();
+    }
+
+    /** @return the set properties, wire key to value as sent */
+    @Override
+    public String toString() {
+      return "ListOrgUsersQuery" + QueryObjects.explode(this);
+    }
   }
 
   /**
@@ -549,6 +731,22 @@ public interface OrgsApi {
    * {@code listOrgsWithQuery} compile unchanged.
    */
   final class ListOrgsQuery {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof ListOrgsQuery
+          && QueryObjects.explode(this).equals(QueryObjects.explode(other));
+    }
+
+    @Override
+    public int hashCode() {
+      return QueryObjects.explode(this).hashCode();
+    }
+
+    /** @return the set properties, wire key to value as sent */
+    @Override
+    public String toString() {
+      return "ListOrgsQuery" + QueryObjects.explode(this);
+    }
   }
 
   /**
@@ -622,6 +820,31 @@ public interface OrgsApi {
       return this;
     }
 
+    /**
+     * Returns {@code q}.
+     *
+     * @return the value, or {@code null} when it is left out
+     */
+    public String getQ() {
+      return q;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof SearchOrgsQuery
+          && QueryObjects.explode(this).equals(QueryObjects.explode(other));
+    }
+
+    @Override
+    public int hashCode() {
+      return QueryObjects.explode(this).hashCode();
+    }
+
+    /** @return the set properties, wire key to value as sent */
+    @Override
+    public String toString() {
+      return "SearchOrgsQuery" + QueryObjects.explode(this);
+    }
   }
 
   /**
@@ -683,6 +906,31 @@ public interface OrgsApi {
       return this;
     }
 
+    /**
+     * Returns {@code include_deleted}.
+     *
+     * @return the value, or {@code null} when it is left out
+     */
+    public Boolean getIncludeDeleted() {
+      return includeDeleted;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof UpdateOrgQuery
+          && QueryObjects.explode(this).equals(QueryObjects.explode(other));
+    }
+
+    @Override
+    public int hashCode() {
+      return QueryObjects.explode(this).hashCode();
+    }
+
+    /** @return the set properties, wire key to value as sent */
+    @Override
+    public String toString() {
+      return "UpdateOrgQuery" + QueryObjects.explode(this);
+    }
   }
 
   /**

@@ -845,12 +845,16 @@ public final class FakeOpenApp implements AutoCloseable {
     /**
      * Sets the page size used when a list request sends no {@code limit}.
      *
-     * @param defaultLimit 0 to 200; the default is 50
+     * @param defaultLimit within the bounds the bundle gives {@code list_orgs}' {@code limit}
+     *     (0 to 200 today); the default is 50
      * @return this builder
+     * @throws IllegalArgumentException outside those bounds
      */
     public Builder defaultLimit(int defaultLimit) {
-      if (defaultLimit < 0 || defaultLimit > 200) {
-        throw new IllegalArgumentException("defaultLimit must be between 0 and 200: " + defaultLimit);
+      Bundle.QueryKey limit = Bundle.get().query("list_orgs").get("limit");
+      if ((limit.minimum() != null && defaultLimit < limit.minimum()) || (limit.maximum() != null && defaultLimit > limit.maximum())) {
+        throw new IllegalArgumentException("defaultLimit must be between " + limit.minimum() + " and " + limit.maximum()
+            + " (list_orgs' limit in the bundle) but was " + defaultLimit);
       }
       this.defaultLimit = defaultLimit;
       return this;

@@ -36,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The organisation behaviour of {@link FakeOpenApp}, driven through the generated client. */
@@ -485,5 +486,13 @@ class FakeOpenAppTest {
 
   private static List<String> ids(List<OrganizationResponse> orgs) {
     return orgs.stream().map(OrganizationResponse::getId).collect(Collectors.toList());
+  }
+
+  @Test
+  void theDefaultPageSizeIsBoundedByTheLimitTheBundleDeclares() {
+    IllegalArgumentException tooLarge = assertThrows(IllegalArgumentException.class, () -> FakeOpenApp.builder().defaultLimit(201));
+    assertEquals("defaultLimit must be between 0 and 200 (list_orgs' limit in the bundle) but was 201", tooLarge.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> FakeOpenApp.builder().defaultLimit(-1));
+    FakeOpenApp.builder().defaultLimit(0).defaultLimit(200);
   }
 }
