@@ -3,7 +3,7 @@ import java.nio.file.Path;
 
 /**
  * The spec-evolution drill's bundle edit (run by .ci/drill): adds to openapi/orgs.yaml, by text,
- * one optional property of each JSON kind to the organisation and to the create and update
+ * one optional property of each JSON kind (string, integer, boolean, array, nullable object) to the organisation and to the create and update
  * request schemas, one property to each query object, a scalar query parameter on list_org_users
  * and a new GET operation. No test names these properties: the tests are general.
  */
@@ -19,6 +19,10 @@ public class SpecDrill {
                   format: int64
                 drill_flag:
                   type: boolean
+                drill_tags:
+                  type: array
+                  items:
+                    type: string
                 drill_settings:
                   type: object
                   nullable: true

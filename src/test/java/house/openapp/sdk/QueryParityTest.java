@@ -258,6 +258,9 @@ class QueryParityTest extends MockOpenApp {
                 .putAdditionalQueryParam(e.getKey(), e.getValue()).build()));
         reach.put("UpdateOrgQuery", (orgs, e) -> orgs.update("01HX", OrgUpdateParams.builder()
                 .putAdditionalQueryParam(e.getKey(), e.getValue()).build()));
+        reach.put("GetOrgQuery", (orgs, e) -> orgs.get("01HX", OrgGetParams.builder().putAdditionalQueryParam(e.getKey(), e.getValue()).build()));
+        reach.put("DeleteOrgQuery", (orgs, e) -> orgs.delete("01HX", OrgDeleteParams.builder()
+                .putAdditionalQueryParam(e.getKey(), e.getValue()).build()));
         return reach;
     }
 

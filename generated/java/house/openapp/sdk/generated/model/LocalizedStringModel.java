@@ -33,7 +33,7 @@ public class LocalizedStringModel {
   public static final String SERIALIZED_NAME_VALUE = "value";
   @SerializedName(SERIALIZED_NAME_VALUE)
   
-  private Map<String, String> value = new HashMap<>();
+  private Map<String, String> value;
 
   public LocalizedStringModel() {
   }
@@ -45,6 +45,9 @@ public class LocalizedStringModel {
   }
 
   public LocalizedStringModel putValueItem(String key, String valueItem) {
+    if (this.value == null) {
+      this.value = new HashMap<>();
+    }
     this.value.put(key, valueItem);
     return this;
   }

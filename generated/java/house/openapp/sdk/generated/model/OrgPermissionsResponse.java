@@ -34,7 +34,7 @@ public class OrgPermissionsResponse {
   public static final String SERIALIZED_NAME_PERMISSIONS = "permissions";
   @SerializedName(SERIALIZED_NAME_PERMISSIONS)
   
-  private List<String> permissions = new ArrayList<>();
+  private List<String> permissions;
 
   public OrgPermissionsResponse() {
   }

@@ -86,7 +86,7 @@ public class Organization {
   public static final String SERIALIZED_NAME_USER_ROLES = "user_roles";
   @SerializedName(SERIALIZED_NAME_USER_ROLES)
   
-  private Map<String, List<String>> userRoles = new HashMap<>();
+  private Map<String, List<String>> userRoles;
 
   public Organization() {
   }
@@ -308,6 +308,9 @@ public class Organization {
   }
 
   public Organization putUserRolesItem(String key, List<String> userRolesItem) {
+    if (this.userRoles == null) {
+      this.userRoles = new HashMap<>();
+    }
     this.userRoles.put(key, userRolesItem);
     return this;
   }

@@ -35,7 +35,7 @@ public class OrganizationPage {
   public static final String SERIALIZED_NAME_ITEMS = "items";
   @SerializedName(SERIALIZED_NAME_ITEMS)
   
-  private List<OrganizationResponse> items = new ArrayList<>();
+  private List<OrganizationResponse> items;
 
   public static final String SERIALIZED_NAME_TOTAL = "total";
   @SerializedName(SERIALIZED_NAME_TOTAL)

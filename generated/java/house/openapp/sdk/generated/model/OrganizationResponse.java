@@ -86,7 +86,7 @@ public class OrganizationResponse {
   public static final String SERIALIZED_NAME_USER_ROLES = "user_roles";
   @SerializedName(SERIALIZED_NAME_USER_ROLES)
   
-  private Map<String, List<String>> userRoles = new HashMap<>();
+  private Map<String, List<String>> userRoles;
 
   public static final String SERIALIZED_NAME_HAS_CHILDREN = "has_children";
   @SerializedName(SERIALIZED_NAME_HAS_CHILDREN)
@@ -318,6 +318,9 @@ public class OrganizationResponse {
   }
 
   public OrganizationResponse putUserRolesItem(String key, List<String> userRolesItem) {
+    if (this.userRoles == null) {
+      this.userRoles = new HashMap<>();
+    }
     this.userRoles.put(key, userRolesItem);
     return this;
   }

@@ -35,7 +35,7 @@ public class UserPage {
   public static final String SERIALIZED_NAME_ITEMS = "items";
   @SerializedName(SERIALIZED_NAME_ITEMS)
   
-  private List<UserResponse> items = new ArrayList<>();
+  private List<UserResponse> items;
 
   public static final String SERIALIZED_NAME_TOTAL = "total";
   @SerializedName(SERIALIZED_NAME_TOTAL)

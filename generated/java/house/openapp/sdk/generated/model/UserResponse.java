@@ -96,7 +96,7 @@ public class UserResponse {
   public static final String SERIALIZED_NAME_ROLES = "roles";
   @SerializedName(SERIALIZED_NAME_ROLES)
   
-  private Map<String, List<String>> roles = new HashMap<>();
+  private Map<String, List<String>> roles;
 
   public UserResponse() {
   }
@@ -360,6 +360,9 @@ public class UserResponse {
   }
 
   public UserResponse putRolesItem(String key, List<String> rolesItem) {
+    if (this.roles == null) {
+      this.roles = new HashMap<>();
+    }
     this.roles.put(key, rolesItem);
     return this;
   }
