@@ -483,11 +483,17 @@ class FaultMatrixTest {
                     ctx.server().enqueue(org());
                     return ctx.client(b -> b.readTimeout(Duration.ofMillis(200))).orgs().withResponse().create(createParams());
                 }, none));
+        // The one read timeout must cut the first attempt and let the second through. The second
+        // answer is immediate, but its new connection, the server's new thread and the client's
+        // reads all wait for the CPU: under a loaded build 200 ms was not always enough for them,
+        // and the retry then timed out too (and so did attempts 3 and 4, on an empty queue). So the
+        // timeout is 1 s, and the stall 3 s, which keeps 2 s between the timeout and the body
+        // (MockWebServer's shutdown waits up to 5 s for the stalled thread).
         all.add(new Scenario("body stalls past the read timeout once, then 200", "GET /orgs/{id}", null, 2, 2,
                 ctx -> {
-                    ctx.server().enqueue(org().setBodyDelay(1, TimeUnit.SECONDS));
+                    ctx.server().enqueue(org().setBodyDelay(3, TimeUnit.SECONDS));
                     ctx.server().enqueue(org());
-                    return get(ctx.client(b -> b.readTimeout(Duration.ofMillis(200))));
+                    return get(ctx.client(b -> b.readTimeout(Duration.ofSeconds(1))));
                 }, none));
         all.add(new Scenario("slow body (1 byte / 100 ms) past a 600 ms call deadline", "GET /orgs/{id}", OpenAppTimeoutException.class, 1, 1,
                 ctx -> {
