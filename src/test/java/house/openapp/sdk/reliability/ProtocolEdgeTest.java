@@ -9,6 +9,7 @@ import house.openapp.sdk.errors.OpenAppConnectionException;
 import house.openapp.sdk.errors.OpenAppException;
 import house.openapp.sdk.errors.OpenAppTimeoutException;
 import house.openapp.sdk.errors.ProxyAuthenticationException;
+import house.openapp.sdk.internal.MalformedResponseException;
 import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
@@ -54,11 +55,14 @@ class ProtocolEdgeTest {
                 RawHttpServer.respond(out, 200, "Content-Type: application/json\r\n", ORG_JSON);
             }); OpenAppClient client = OpenAppClient.builder().apiKey(API_KEY).baseUrl(server.url("/api/v1")).build()) {
                 OpenAppException sync = assertThrows(OpenAppException.class, () -> client.orgs().get("01HORG"), sequence);
+                assertEquals(OpenAppConnectionException.class, sync.getClass(), sequence);
+                assertInstanceOf(MalformedResponseException.class, sync.getCause(), sequence);
                 assertEquals(1, sync.attempts(), sequence);
                 assertEquals(1, server.requests.size(), sequence);
                 CompletableFuture<?> async = client.orgs().async().get("01HORG");
                 ExecutionException e = assertThrows(ExecutionException.class, () -> async.get(10, TimeUnit.SECONDS));
-                assertInstanceOf(OpenAppException.class, e.getCause(), sequence);
+                assertEquals(OpenAppConnectionException.class, e.getCause().getClass(), sequence);
+                assertInstanceOf(MalformedResponseException.class, e.getCause().getCause(), sequence);
                 assertEquals(2, server.requests.size(), sequence);
             }
         }
