@@ -53,6 +53,7 @@ public final class OpenAppObservation implements CallListener {
      * @param registry the registry, such as Spring Boot's {@code ObservationRegistry} bean
      * @return the listener to pass to {@code OpenAppClient.Builder.callListener}
      */
+    @SuppressWarnings("exports") // an optional dependency (requires static): an application that uses this adapter requires it itself
     public static OpenAppObservation create(ObservationRegistry registry) {
         return new OpenAppObservation(Objects.requireNonNull(registry, "registry"));
     }

@@ -109,6 +109,7 @@ public final class OpenAppTelemetry implements CallListener {
      *     {@code GlobalOpenTelemetry.get()} or an SDK built by the application
      * @return the listener to pass to {@code OpenAppClient.Builder.callListener}
      */
+    @SuppressWarnings("exports") // an optional dependency (requires static): an application that uses this adapter requires it itself
     public static OpenAppTelemetry create(OpenTelemetry openTelemetry) {
         return new OpenAppTelemetry(Objects.requireNonNull(openTelemetry, "openTelemetry"));
     }

@@ -8,8 +8,12 @@ import java.nio.file.Path;
  * The names the Javadoc examples take as given, for {@link JavadocExamplesTest}: each example
  * compiles inside a subclass, so it can use these (or declare its own of the same name).
  */
-@SuppressWarnings("unused")
+@SuppressWarnings({"unused", "exports"})
 public abstract class JavadocExampleGivens {
+    /** For the generated subclasses. */
+    protected JavadocExampleGivens() {
+    }
+
     /** A client. */
     protected OpenAppClient client;
     /** Its Orgs operations. */

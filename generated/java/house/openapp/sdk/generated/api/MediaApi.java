@@ -48,6 +48,10 @@ public interface MediaApi {
    * {@code deleteOrgImageWithQuery} compile unchanged.
    */
   final class DeleteOrgImageQuery {
+    /** Creates a query object with nothing set: every parameter left out. */
+    public DeleteOrgImageQuery() {
+    }
+
     @Override
     public boolean equals(Object other) {
       return other instanceof DeleteOrgImageQuery
@@ -108,6 +112,10 @@ public interface MediaApi {
    * {@code getOrgImageWithQuery} compile unchanged.
    */
   final class GetOrgImageQuery {
+    /** Creates a query object with nothing set: every parameter left out. */
+    public GetOrgImageQuery() {
+    }
+
     @Override
     public boolean equals(Object other) {
       return other instanceof GetOrgImageQuery
@@ -170,6 +178,10 @@ public interface MediaApi {
    * {@code postOrgImageWithQuery} compile unchanged.
    */
   final class PostOrgImageQuery {
+    /** Creates a query object with nothing set: every parameter left out. */
+    public PostOrgImageQuery() {
+    }
+
     @Override
     public boolean equals(Object other) {
       return other instanceof PostOrgImageQuery

@@ -57,6 +57,10 @@ public interface OrgsApi {
    * {@code createOrgWithQuery} compile unchanged.
    */
   final class CreateOrgQuery {
+    /** Creates a query object with nothing set: every parameter left out. */
+    public CreateOrgQuery() {
+    }
+
     @com.google.gson.annotations.SerializedName("include_deleted")
     private Boolean includeDeleted;
 
@@ -142,6 +146,10 @@ public interface OrgsApi {
    * {@code deleteOrgWithQuery} compile unchanged.
    */
   final class DeleteOrgQuery {
+    /** Creates a query object with nothing set: every parameter left out. */
+    public DeleteOrgQuery() {
+    }
+
     @com.google.gson.annotations.SerializedName("include_deleted")
     private Boolean includeDeleted;
 
@@ -226,6 +234,10 @@ public interface OrgsApi {
    * {@code getOrgWithQuery} compile unchanged.
    */
   final class GetOrgQuery {
+    /** Creates a query object with nothing set: every parameter left out. */
+    public GetOrgQuery() {
+    }
+
     @com.google.gson.annotations.SerializedName("include_deleted")
     private Boolean includeDeleted;
 
@@ -310,6 +322,10 @@ public interface OrgsApi {
    * {@code getOrgPermissionsWithQuery} compile unchanged.
    */
   final class GetOrgPermissionsQuery {
+    /** Creates a query object with nothing set: every parameter left out. */
+    public GetOrgPermissionsQuery() {
+    }
+
     @Override
     public boolean equals(Object other) {
       return other instanceof GetOrgPermissionsQuery
@@ -372,6 +388,10 @@ public interface OrgsApi {
    * {@code hardDeleteOrgWithQuery} compile unchanged.
    */
   final class HardDeleteOrgQuery {
+    /** Creates a query object with nothing set: every parameter left out. */
+    public HardDeleteOrgQuery() {
+    }
+
     @com.google.gson.annotations.SerializedName("include_deleted")
     private Boolean includeDeleted;
 
@@ -456,6 +476,10 @@ public interface OrgsApi {
    * {@code listOrgAncestorsWithQuery} compile unchanged.
    */
   final class ListOrgAncestorsQuery {
+    /** Creates a query object with nothing set: every parameter left out. */
+    public ListOrgAncestorsQuery() {
+    }
+
     @Override
     public boolean equals(Object other) {
       return other instanceof ListOrgAncestorsQuery
@@ -531,6 +555,10 @@ public interface OrgsApi {
    * {@code listOrgChildrenWithQuery} compile unchanged.
    */
   final class ListOrgChildrenQuery {
+    /** Creates a query object with nothing set: every parameter left out. */
+    public ListOrgChildrenQuery() {
+    }
+
     @com.google.gson.annotations.SerializedName("parent_id")
     private String parentId;
 
@@ -632,6 +660,10 @@ public interface OrgsApi {
    * {@code listOrgUsersWithQuery} compile unchanged.
    */
   final class ListOrgUsersQuery {
+    /** Creates a query object with nothing set: every parameter left out. */
+    public ListOrgUsersQuery() {
+    }
+
     @com.google.gson.annotations.SerializedName("recursive")
     private Boolean recursive;
 
@@ -731,6 +763,10 @@ public interface OrgsApi {
    * {@code listOrgsWithQuery} compile unchanged.
    */
   final class ListOrgsQuery {
+    /** Creates a query object with nothing set: every parameter left out. */
+    public ListOrgsQuery() {
+    }
+
     @Override
     public boolean equals(Object other) {
       return other instanceof ListOrgsQuery
@@ -806,6 +842,10 @@ public interface OrgsApi {
    * {@code searchOrgsWithQuery} compile unchanged.
    */
   final class SearchOrgsQuery {
+    /** Creates a query object with nothing set: every parameter left out. */
+    public SearchOrgsQuery() {
+    }
+
     @com.google.gson.annotations.SerializedName("q")
     private String q;
 
@@ -892,6 +932,10 @@ public interface OrgsApi {
    * {@code updateOrgWithQuery} compile unchanged.
    */
   final class UpdateOrgQuery {
+    /** Creates a query object with nothing set: every parameter left out. */
+    public UpdateOrgQuery() {
+    }
+
     @com.google.gson.annotations.SerializedName("include_deleted")
     private Boolean includeDeleted;
 

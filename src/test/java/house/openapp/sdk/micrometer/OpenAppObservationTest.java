@@ -105,6 +105,7 @@ class OpenAppObservationTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the scope is only opened and closed around the call
     void aRetriedGetIsOneObservationUnderTheCurrentOneAndItsHeadersReachEveryAttempt() throws Exception {
         server.enqueue(json(503, "{}"));
         server.enqueue(json(200, ORG_JSON).setHeader("X-Request-Id", "r2"));

@@ -112,6 +112,7 @@ class OpenAppTelemetryTest {
     }
 
     /** Runs {@code call} under a parent span and returns that span's data. */
+    @SuppressWarnings("try") // the scope is only opened and closed around the call
     private <T> SpanData underParent(Supplier<T> call) {
         Span parent = tracer.spanBuilder("parent").startSpan();
         try (Scope ignored = parent.makeCurrent()) {
