@@ -1,5 +1,7 @@
 package house.openapp.sdk;
 
+import house.openapp.sdk.internal.PagingGuard;
+
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -176,7 +178,9 @@ public final class Page<T> {
      * hand the work to an executor of your own.
      *
      * <p>The future completes when the last page was consumed; exceptionally with the
-     * {@link house.openapp.sdk.errors.OpenAppException} of a failed page request, or with what
+     * {@link house.openapp.sdk.errors.OpenAppException} of a failed page request (a
+     * {@link house.openapp.sdk.errors.PagingException} when a page repeats the previous one or
+     * does not advance, or the walk reaches the client's {@code maxPages}), or with what
      * {@code action} threw, after which nothing more is requested. Cancelling it cancels the
      * request in flight and stops the walk.
      *
@@ -205,12 +209,13 @@ public final class Page<T> {
                 request.cancel(true);
             }
         });
-        consume(this, action, done, inFlight);
+        consume(this, action, done, inFlight, new PagingGuard(maxPages));
         return done;
     }
 
+    /** Hands {@code page} over and requests the next; one page at a time, so one guard serves the walk. */
     private static <T> void consume(Page<T> page, Consumer<? super Page<T>> action, CompletableFuture<Void> done,
-                                    AtomicReference<CompletableFuture<Page<T>>> inFlight) {
+                                    AtomicReference<CompletableFuture<Page<T>>> inFlight, PagingGuard guard) {
         if (done.isDone()) {
             return;
         }
@@ -221,6 +226,7 @@ public final class Page<T> {
                 done.complete(null);
                 return;
             }
+            guard.beforeFetch();
             next = page.nextAsync();
         } catch (Throwable failure) {
             done.completeExceptionally(failure);
@@ -234,9 +240,15 @@ public final class Page<T> {
         next.whenComplete((following, failure) -> {
             if (failure != null) {
                 done.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
-            } else {
-                consume(following, action, done, inFlight);
+                return;
             }
+            try {
+                guard.check(page.offset(), page.items(), following.offset(), following.items()); // a server ignoring offset ends here
+            } catch (RuntimeException stalled) {
+                done.completeExceptionally(stalled);
+                return;
+            }
+            consume(following, action, done, inFlight, guard);
         });
     }
 

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -22,12 +24,13 @@ import java.util.function.IntFunction;
 
 import static house.openapp.sdk.reliability.Fixtures.API_KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 12, finding 8: paging ends with a typed error when the server does not progress, stays
- * within the page limit, and getByName keeps one deadline for all its pages.
+ * within the page limit, sync and async alike, and getByName keeps one deadline for all its pages.
  */
 class PagingBoundsTest {
 
@@ -89,6 +92,32 @@ class PagingBoundsTest {
         try (MockWebServer server = serving(offset -> page(1_000_000, 0, 200), 0); OpenAppClient client = client(server, 10_000)) {
             assertThrows(PagingException.class, () -> client.orgs().getByName("Acme 7"));
             assertEquals(2, server.getRequestCount());
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void asynchronousWalksAndGetByNameStopThereToo() throws Exception {
+        try (MockWebServer server = serving(offset -> page(1_000_000, 0, 2), 0); OpenAppClient client = client(server, 10_000)) {
+            CompletableFuture<Void> walk = client.orgs().list(ListParams.builder().limit(2).build()).forEachAsync(org -> { });
+            ExecutionException e = assertThrows(ExecutionException.class, () -> walk.get(20, TimeUnit.SECONDS));
+            assertInstanceOf(PagingException.class, e.getCause());
+            assertTrue(e.getCause().getMessage().contains("same"), e.getCause().getMessage());
+            assertEquals(2, server.getRequestCount());
+        }
+        try (MockWebServer server = serving(offset -> page(1_000_000, 0, 200), 0); OpenAppClient client = client(server, 10_000)) {
+            CompletableFuture<OrganizationResponse> search = client.orgs().async().getByName("Acme 7");
+            ExecutionException e = assertThrows(ExecutionException.class, () -> search.get(20, TimeUnit.SECONDS));
+            assertInstanceOf(PagingException.class, e.getCause());
+            assertEquals(2, server.getRequestCount());
+        }
+        try (MockWebServer server = serving(offset -> page(Long.MAX_VALUE / 2, offset, 2), 0); OpenAppClient client = client(server, 5)) {
+            CompletableFuture<Void> walk = client.orgs().async().list(ListParams.builder().limit(2).build())
+                    .thenCompose(first -> first.forEachAsync(org -> { }));
+            ExecutionException e = assertThrows(ExecutionException.class, () -> walk.get(20, TimeUnit.SECONDS));
+            assertInstanceOf(PagingException.class, e.getCause());
+            assertTrue(e.getCause().getMessage().contains("maxPages"), e.getCause().getMessage());
+            assertEquals(5, server.getRequestCount());
         }
     }
 
