@@ -10,6 +10,9 @@ import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -245,5 +248,52 @@ class ProxyTest {
             return i;
         }
         return -1;
+    }
+
+    @Test
+    void httpsCallsTunnelThroughTheProxyAndItsCredentialsStayOnTheConnect() throws Exception {
+        HeldCertificate api = new HeldCertificate.Builder().addSubjectAlternativeName("openapp.test").build();
+        HandshakeCertificates serverSide = new HandshakeCertificates.Builder().heldCertificate(api).build();
+        HandshakeCertificates clientSide = new HandshakeCertificates.Builder().addTrustedCertificate(api.certificate()).build();
+        proxy.useHttps(serverSide.sslSocketFactory(), true);
+        proxy.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.UPGRADE_TO_SSL_AT_END).clearHeaders());
+        proxy.enqueue(org("01HORG"));
+        OkHttpClient trusting = new OkHttpClient.Builder().dns(LOCAL_DNS)
+                .sslSocketFactory(clientSide.sslSocketFactory(), clientSide.trustManager()).build();
+        String httpsKey = KEY.replace("http://", "https://");
+        try (OpenAppClient client = OpenAppClient.builder().apiKey(httpsKey).okHttpClient(trusting)
+                .retryPolicy(RetryPolicy.NONE).proxy(proxy.toProxyAddress()).proxyAuthenticator(basic).build()) {
+            assertEquals("01HORG", client.orgs().get("01HORG").getId());
+        }
+        RecordedRequest connect = next();
+        RecordedRequest call = next();
+        // OkHttp asks the authenticator before opening a tunnel (a preemptive challenge), so the
+        // CONNECT carries the proxy's credentials at once: they go to the proxy and nowhere else
+        assertEquals("CONNECT openapp.test:443 HTTP/1.1", connect.getRequestLine());
+        assertEquals(Credentials.basic("svc", PROXY_PASSWORD), connect.getHeader("Proxy-Authorization"));
+        assertNull(connect.getHeader("X-Smuggled"), "nothing but Proxy-Authorization is taken from the authenticator");
+        assertNull(connect.getHeader("X-API-Key"), "the API key is not shown to the proxy");
+        assertEquals("GET /api/v1/orgs/01HORG HTTP/1.1", call.getRequestLine(), "the call itself goes inside the tunnel");
+        assertTrue(call.getTlsVersion() != null, "over TLS");
+        assertEquals(httpsKey, call.getHeader("X-API-Key"));
+        assertNull(call.getHeader("Proxy-Authorization"), "the proxy's credentials never reach the API");
+        assertEquals(1, asked.get());
+    }
+
+    @Test
+    void aTunnelWhoseCredentialsAreRefusedFailsTypedWithoutAskingAgain() throws Exception {
+        HeldCertificate api = new HeldCertificate.Builder().addSubjectAlternativeName("openapp.test").build();
+        proxy.useHttps(new HandshakeCertificates.Builder().heldCertificate(api).build().sslSocketFactory(), true);
+        proxy.enqueue(new MockResponse().setResponseCode(407).setHeader("Proxy-Authenticate", "Basic realm=\"corp\""));
+        HandshakeCertificates clientSide = new HandshakeCertificates.Builder().addTrustedCertificate(api.certificate()).build();
+        OkHttpClient trusting = new OkHttpClient.Builder().dns(LOCAL_DNS)
+                .sslSocketFactory(clientSide.sslSocketFactory(), clientSide.trustManager()).build();
+        try (OpenAppClient client = OpenAppClient.builder().apiKey(KEY.replace("http://", "https://")).okHttpClient(trusting)
+                .proxy(proxy.toProxyAddress()).proxyAuthenticator(basic).build()) {
+            assertThrows(house.openapp.sdk.errors.ProxyAuthenticationException.class, () -> client.orgs().get("01HORG"));
+        }
+        assertEquals("CONNECT openapp.test:443 HTTP/1.1", next().getRequestLine());
+        assertNull(proxy.takeRequest(200, TimeUnit.MILLISECONDS), "refused credentials are not sent again, nor retried");
+        assertEquals(1, asked.get());
     }
 }
