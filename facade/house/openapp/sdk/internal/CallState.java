@@ -14,8 +14,10 @@ public final class CallState {
     private volatile int redirects;
     private volatile boolean crossedOrigin;
     private volatile String refusedRedirect;
-    private final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.Semaphore> slot =
-            new java.util.concurrent.atomic.AtomicReference<>();
+    /** The connection slot held, or {@code null}; swapped through {@link #SLOT} (no object of its own per call). */
+    private volatile java.util.concurrent.Semaphore slot;
+    private static final java.util.concurrent.atomic.AtomicReferenceFieldUpdater<CallState, java.util.concurrent.Semaphore> SLOT =
+            java.util.concurrent.atomic.AtomicReferenceFieldUpdater.newUpdater(CallState.class, java.util.concurrent.Semaphore.class, "slot");
     private volatile boolean releasedByCaller;
 
     /**
@@ -112,7 +114,7 @@ public final class CallState {
      * call finds that connection rather than opening one more.
      */
     public void releaseSlot() {
-        java.util.concurrent.Semaphore held = slot.getAndSet(null);
+        java.util.concurrent.Semaphore held = SLOT.getAndSet(this, null);
         if (held != null) {
             held.release();
         }
@@ -128,7 +130,7 @@ public final class CallState {
     }
 
     void holdSlot(java.util.concurrent.Semaphore held) {
-        slot.set(held);
+        slot = held;
     }
 
     void startAttempt() {

@@ -239,6 +239,38 @@ public final class Checks {
     }
 
     /**
+     * Whether {@link #id(String, String)} accepts {@code value}: lets a per-call check build the
+     * argument's name (for the message) only when it refuses.
+     *
+     * @param value the value
+     * @return true if it is a valid id
+     */
+    public static boolean isId(String value) {
+        try {
+            id("id", value);
+            return true;
+        } catch (IllegalArgumentException refused) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether {@link #wireText(String, String)} accepts {@code value}: lets a per-call check build
+     * the argument's name (for the message) only when it refuses.
+     *
+     * @param value the value
+     * @return true if it goes on the wire as given
+     */
+    public static boolean isWireText(String value) {
+        try {
+            wireText("text", value);
+            return true;
+        } catch (IllegalArgumentException refused) {
+            return false;
+        }
+    }
+
+    /**
      * Requires a text that goes on the wire exactly as given: no control characters and no
      * unpaired UTF-16 surrogates (may be blank).
      *

@@ -21,6 +21,8 @@ final class HostLimiter {
 
     private final int perHost;
     private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
+    /** The host of the last call, whose slots the next call most likely wants: found without building a key. */
+    private volatile Host last;
 
     HostLimiter(int perHost) {
         this.perHost = perHost;
@@ -33,7 +35,7 @@ final class HostLimiter {
      * @return the slot; release it when the attempt is over
      */
     Semaphore acquire(HttpUrl url, Call call) throws InterruptedIOException {
-        Semaphore slots = hosts.computeIfAbsent(url.host() + ":" + url.port(), host -> new Semaphore(perHost, true));
+        Semaphore slots = slots(url);
         if (slots.tryAcquire()) {
             return slots;
         }
@@ -50,5 +52,18 @@ final class HostLimiter {
             interrupted.initCause(e);
             throw interrupted;
         }
+    }
+
+    private Semaphore slots(HttpUrl url) {
+        Host host = last;
+        if (host != null && host.port == url.port() && host.name.equals(url.host())) {
+            return host.slots;
+        }
+        Semaphore slots = hosts.computeIfAbsent(url.host() + ":" + url.port(), key -> new Semaphore(perHost, true));
+        last = new Host(url.host(), url.port(), slots);
+        return slots;
+    }
+
+    private record Host(String name, int port, Semaphore slots) {
     }
 }

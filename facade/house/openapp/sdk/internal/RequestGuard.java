@@ -48,7 +48,7 @@ public final class RequestGuard implements Interceptor {
             checkPathArguments(invocation);
         }
         HttpUrl url = request.url();
-        if (url.encodedPath().indexOf(';') >= 0) {
+        if (hasSemicolon(url) && url.encodedPath().indexOf(';') >= 0) {
             request = request.newBuilder().url(encodePathParameters(url)).build();
         }
         return chain.proceed(request);
@@ -72,12 +72,26 @@ public final class RequestGuard implements Interceptor {
         return builder.build();
     }
 
+    /**
+     * Whether a decoded path segment holds a {@code ;}: it does whenever the encoded path holds
+     * one, and reading the URL's own list allocates nothing, unlike {@link HttpUrl#encodedPath()}.
+     */
+    private static boolean hasSemicolon(HttpUrl url) {
+        List<String> segments = url.pathSegments();
+        for (int i = 0; i < segments.size(); i++) {
+            if (segments.get(i).indexOf(';') >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void checkPathArguments(Invocation invocation) throws RefusedRequestException {
         int[] indexes = pathArguments.computeIfAbsent(invocation.method(), RequestGuard::pathIndexes);
         List<?> arguments = invocation.arguments();
         for (int index : indexes) {
             Object argument = arguments.get(index);
-            if (argument instanceof String text) {
+            if (argument instanceof String text && !Checks.isId(text)) { // the message's name is built only for a refusal
                 try {
                     Checks.id("path parameter " + (index + 1) + " of " + invocation.method().getName(), text);
                 } catch (IllegalArgumentException refused) {
