@@ -99,10 +99,14 @@ public final class ApiResponse<T> {
      *
      * @param mapper transforms the value
      * @param <U> the new value type
-     * @return a new response with the same status and headers
+     * @return a response with the same status and headers: this one when {@code mapper} returns the
+     *     same value, a new one otherwise
      */
+    @SuppressWarnings("unchecked")
     public <U> ApiResponse<U> map(Function<? super T, ? extends U> mapper) {
-        return new ApiResponse<>(statusCode, headers, mapper.apply(value), attempts);
+        U mapped = mapper.apply(value);
+        // the same value: this response is that response (it is immutable), and no copy is made per call
+        return mapped == value ? (ApiResponse<U>) this : new ApiResponse<>(statusCode, headers, mapped, attempts);
     }
 
     @Override

@@ -188,24 +188,43 @@ public final class ConnectionGuard implements Interceptor {
         }
     }
 
-    /** A body that closes its connection when left unfinished or followed by stray bytes. */
-    private static final class GuardedBody extends ResponseBody {
+    /**
+     * A body that closes its connection when left unfinished or followed by stray bytes. Once
+     * {@link RetryInterceptor} has read it (and closed it), it serves the bytes read instead
+     * ({@link #serve}), so that the response need not be rebuilt around a new body on every call.
+     */
+    static final class GuardedBody extends ResponseBody {
         private final ResponseBody delegate;
-        private final BufferedSource source;
+        private volatile BufferedSource source;
+        private volatile long servedLength = -1;
+        private volatile MediaType servedType;
 
         GuardedBody(ResponseBody delegate, RealConnection connection) {
             this.delegate = delegate;
             this.source = Okio.buffer(new GuardedSource(delegate.source(), connection));
         }
 
+        /**
+         * From now on, serves {@code bytes} (what was read of this body, which is closed).
+         *
+         * @param bytes the body's bytes, read in full or cut
+         * @param type its content type, as read once (OkHttp parses the header on every call)
+         */
+        void serve(Buffer bytes, MediaType type) {
+            servedType = type;
+            servedLength = bytes.size();
+            source = bytes;
+        }
+
         @Override
         public MediaType contentType() {
-            return delegate.contentType();
+            return servedLength >= 0 ? servedType : delegate.contentType();
         }
 
         @Override
         public long contentLength() {
-            return delegate.contentLength();
+            long served = servedLength;
+            return served >= 0 ? served : delegate.contentLength();
         }
 
         @Override

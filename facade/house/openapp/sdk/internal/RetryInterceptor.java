@@ -222,8 +222,10 @@ public final class RetryInterceptor implements Interceptor {
         if (body == null) {
             return response;
         }
+        Buffer served;
+        MediaType type;
         try (body) {
-            MediaType type = body.contentType();
+            type = body.contentType();
             boolean success = response.isSuccessful();
             long limit = success ? maxResponseBytes : ERROR_BODY_BYTES;
             long declared = body.contentLength();
@@ -246,8 +248,13 @@ public final class RetryInterceptor implements Interceptor {
                     break;
                 }
             }
-            return response.newBuilder().body(ResponseBody.create(bytes, type, bytes.size())).build();
+            if (!(body instanceof ConnectionGuard.GuardedBody)) {
+                return response.newBuilder().body(ResponseBody.create(bytes, type, bytes.size())).build();
+            }
+            served = bytes;
         }
+        ((ConnectionGuard.GuardedBody) body).serve(served, type); // closed above: from now on it serves the bytes, no response rebuilt
+        return response;
     }
 
     private boolean fitsBeforeDeadline(Duration wait, long deadline) {

@@ -29,6 +29,7 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -49,7 +50,8 @@ public final class Transport {
     private final ApiClient apiClient;
     private final OkHttpClient http;
     private final OrgsApi orgsApi;
-    private final MediaApi mediaApi;
+    /** Created on first use, shared by this context's views: most clients never send an image. */
+    private final MediaService mediaApi;
     private final Map<Type, Converter<ResponseBody, ?>> converters;
     /** An absolute deadline on the client's clock every call of this view must meet, or 0. */
     private final long deadlineMillis;
@@ -75,7 +77,7 @@ public final class Transport {
         this.apiClient = ApiClient.builder().baseUrl(apiRoot.toString()).okHttpClient(builder.build()).build();
         this.http = apiClient.getOkHttpClient();
         this.orgsApi = apiClient.createService(OrgsApi.class);
-        this.mediaApi = apiClient.createService(MediaApi.class);
+        this.mediaApi = new MediaService(apiClient);
         this.converters = new ConcurrentHashMap<>();
         this.deadlineMillis = 0;
     }
@@ -134,7 +136,35 @@ public final class Transport {
      * @return the service
      */
     public MediaApi mediaApi() {
-        return mediaApi;
+        return mediaApi.get();
+    }
+
+    /**
+     * The generated Media service, created when first asked for: creating a Retrofit service
+     * spins a proxy class and loads every type of its methods, start-up work a client that never
+     * sends an image need not do before its first call.
+     */
+    private static final class MediaService {
+        private final ApiClient apiClient;
+        private volatile MediaApi service;
+
+        MediaService(ApiClient apiClient) {
+            this.apiClient = apiClient;
+        }
+
+        MediaApi get() {
+            MediaApi created = service;
+            if (created == null) {
+                synchronized (this) {
+                    created = service;
+                    if (created == null) {
+                        created = apiClient.createService(MediaApi.class);
+                        service = created;
+                    }
+                }
+            }
+            return created;
+        }
     }
 
     /**
@@ -218,7 +248,7 @@ public final class Transport {
         CallState state = request.tag(CallState.class);
         CallEvents operation = CallEvents.of(request);
         Call httpCall = http.newCall(request);
-        CompletableFuture<ApiResponse<T>> future = new CompletableFuture<>();
+        CallFuture<ApiResponse<T>> future = new CallFuture<>(httpCall, operation);
         httpCall.enqueue(new Callback() {
             @Override
             public void onFailure(Call failed, IOException e) {
@@ -241,13 +271,47 @@ public final class Transport {
                 }
             }
         });
-        future.whenComplete((value, failure) -> {
-            if (future.isCancelled()) {
-                CallEvents.end(operation, failure); // before cancel(), whose onFailure would end it as a connection failure
+        return future;
+    }
+
+    /**
+     * The future of an asynchronous call: cancelling it cancels the HTTP call. A subclass rather
+     * than a {@code whenComplete} stage, which cost a second future and a completion per call.
+     */
+    private static final class CallFuture<V> extends CompletableFuture<V> {
+        private final Call httpCall;
+        private final CallEvents operation;
+
+        CallFuture(Call httpCall, CallEvents operation) {
+            this.httpCall = httpCall;
+            this.operation = operation;
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            if (cancelled) {
+                if (operation != null) {
+                    try {
+                        getNow(null);
+                    } catch (java.util.concurrent.CancellationException failure) {
+                        CallEvents.end(operation, failure); // before cancel(), whose onFailure would end it as a connection failure
+                    }
+                }
                 httpCall.cancel();
             }
-        });
-        return future;
+            return cancelled;
+        }
+
+        @Override
+        public boolean completeExceptionally(Throwable failure) {
+            boolean completed = super.completeExceptionally(failure);
+            if (completed && failure instanceof java.util.concurrent.CancellationException) {
+                CallEvents.end(operation, failure); // a cancellation by other means than cancel(): the same
+                httpCall.cancel();
+            }
+            return completed;
+        }
     }
 
     /**
@@ -325,12 +389,35 @@ public final class Transport {
         }
         CallState callState = new CallState(options.retryNonIdempotent(), timeoutMillis);
         callState.releasedByCaller(); // execute() and the async callback give the connection slot back once the call is over
-        Request.Builder builder = base.newBuilder().tag(CallState.class, callState);
-        options.org().ifPresent(org -> builder.header("X-Org", org));
-        options.correlationId().ifPresent(id -> builder.header("X-Correlation-Id", id));
-        options.confirmationToken().ifPresent(token -> builder.header("X-OpenApp-Confirm", token));
-        options.headers().forEach(builder::header);
-        context.applyTo(builder, base.url(), options.org().isPresent() || base.header("X-Org") != null);
+        // A new builder rather than base.newBuilder(), which copies the tag map only to copy it again in build(): the
+        // requests here carry no tag but Retrofit's Invocation (the generated services declare no @Tag parameter).
+        // The headers go into the builder's own list (already validated: Retrofit and raw() built them with add()).
+        Request.Builder builder = new Request.Builder().url(base.url()).method(base.method(), base.body());
+        okhttp3.Headers baseHeaders = base.headers();
+        for (int i = 0; i < baseHeaders.size(); i++) {
+            builder.addHeader(baseHeaders.name(i), baseHeaders.value(i));
+        }
+        Invocation invocation = base.tag(Invocation.class);
+        if (invocation != null) {
+            builder.tag(Invocation.class, invocation);
+        }
+        builder.tag(CallState.class, callState);
+        Optional<String> org = options.org(); // no lambdas: this runs on every call
+        Optional<String> correlationId = options.correlationId();
+        Optional<String> confirmationToken = options.confirmationToken();
+        if (org.isPresent()) {
+            builder.header("X-Org", org.get());
+        }
+        if (correlationId.isPresent()) {
+            builder.header("X-Correlation-Id", correlationId.get());
+        }
+        if (confirmationToken.isPresent()) {
+            builder.header("X-OpenApp-Confirm", confirmationToken.get());
+        }
+        for (Map.Entry<String, String> header : options.headers().entrySet()) {
+            builder.header(header.getKey(), header.getValue());
+        }
+        context.applyTo(builder, base.url(), org.isPresent() || base.header("X-Org") != null);
         Request request = builder.build();
         return events == null ? request : events.start(request); // on the caller's thread, before any attempt
     }
@@ -349,14 +436,20 @@ public final class Transport {
         List<?> arguments = invocation.arguments();
         for (int i = 0; i < arguments.size(); i++) {
             Object argument = arguments.get(i);
-            String name = "argument " + (i + 1) + " of " + invocation.method().getName();
+            // the names of the messages are built only for a refusal: this runs on every call
             if (argument instanceof String text) {
-                Checks.wireText(name, text);
+                if (!Checks.isWireText(text)) {
+                    Checks.wireText("argument " + (i + 1) + " of " + invocation.method().getName(), text);
+                }
             } else if (argument instanceof Map<?, ?> query) {
-                query.forEach((key, value) -> Checks.wireText("query parameter " + key + " of " + invocation.method().getName(),
-                        String.valueOf(value)));
+                for (Map.Entry<?, ?> parameter : query.entrySet()) {
+                    String value = String.valueOf(parameter.getValue());
+                    if (!Checks.isWireText(value)) {
+                        Checks.wireText("query parameter " + parameter.getKey() + " of " + invocation.method().getName(), value);
+                    }
+                }
             } else if (argument != null && argument.getClass().getPackageName().equals(MODEL_PACKAGE)) {
-                Checks.wellFormed(name, apiClient.getJSON().serialize(argument));
+                Checks.wellFormed("argument " + (i + 1) + " of " + invocation.method().getName(), apiClient.getJSON().serialize(argument));
             }
         }
     }
@@ -415,7 +508,8 @@ public final class Transport {
     }
 
     private Converter<ResponseBody, ?> converter(Type type) {
-        return converters.computeIfAbsent(type, t -> apiClient.getRetrofit().responseBodyConverter(t, NO_ANNOTATIONS));
+        Converter<ResponseBody, ?> known = converters.get(type); // no lambda on the common path
+        return known != null ? known : converters.computeIfAbsent(type, t -> apiClient.getRetrofit().responseBodyConverter(t, NO_ANNOTATIONS));
     }
 
     private static String describe(Request request) {
