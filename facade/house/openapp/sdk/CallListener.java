@@ -45,6 +45,18 @@ public interface CallListener {
     OperationListener operationStarted(Operation operation);
 
     /**
+     * Whether this listener ignores every operation for as long as a client uses it, such as an
+     * adapter over a backend that is switched off: a client built with such a listener installs
+     * none, so that switching observability off costs nothing per call. Read once, when the client
+     * is built.
+     *
+     * @return true if a client may leave this listener out; {@code false} unless overridden
+     */
+    default boolean isNoop() {
+        return false;
+    }
+
+    /**
      * One operation about to be called: what the bundle calls it and where it goes.
      */
     interface Operation {

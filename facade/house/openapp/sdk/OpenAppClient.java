@@ -104,7 +104,7 @@ public final class OpenAppClient implements AutoCloseable {
         ContextInterceptor context = new ContextInterceptor(apiRoot, credentialHeader, credentialValue, org, userAgent(config));
         HttpLogger logger = config.logging ? new HttpLogger(config.httpLog != null ? config.httpLog : System.getLogger(HttpLogger.LOGGER_NAME),
                 System.Logger.Level.DEBUG) : null;
-        this.transport = new Transport(shared, apiRoot, context, CallEvents.combine(logger, config.callListener));
+        this.transport = new Transport(shared, apiRoot, context, CallEvents.combine(logger, CallEvents.active(config.callListener)));
         this.orgs = new Orgs(this, transport, RequestOptions.NONE);
     }
 

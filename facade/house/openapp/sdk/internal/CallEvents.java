@@ -105,6 +105,17 @@ public final class CallEvents implements CallListener.Operation, CallListener.Ou
     }
 
     /**
+     * The listener a client installs for {@code listener}: none for one that says it ignores
+     * everything ({@link CallListener#isNoop()}).
+     *
+     * @param listener the configured listener, or {@code null}
+     * @return {@code listener}, or {@code null} when it would record nothing
+     */
+    public static CallListener active(CallListener listener) {
+        return listener != null && listener.isNoop() ? null : listener;
+    }
+
+    /**
      * Combines the HTTP log and the user's listener into the client's one listener.
      *
      * @param first a listener, or {@code null}

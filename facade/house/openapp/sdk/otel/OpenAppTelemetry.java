@@ -84,8 +84,11 @@ public final class OpenAppTelemetry implements CallListener {
     private final TextMapPropagator propagator;
     private final DoubleHistogram duration;
     private final LongCounter retries;
+    /** Over {@link OpenTelemetry#noop()}: nothing is recorded or propagated, so the client installs no listener. */
+    private final boolean switchedOff;
 
     private OpenAppTelemetry(OpenTelemetry openTelemetry) {
+        this.switchedOff = openTelemetry == OpenTelemetry.noop();
         String version = OpenAppTelemetry.class.getPackage().getImplementationVersion();
         this.tracer = version == null ? openTelemetry.getTracer(INSTRUMENTATION_NAME) : openTelemetry.getTracer(INSTRUMENTATION_NAME, version);
         Meter meter = version == null ? openTelemetry.getMeter(INSTRUMENTATION_NAME)
@@ -112,6 +115,18 @@ public final class OpenAppTelemetry implements CallListener {
     @SuppressWarnings("exports") // an optional dependency (requires static): an application that uses this adapter requires it itself
     public static OpenAppTelemetry create(OpenTelemetry openTelemetry) {
         return new OpenAppTelemetry(Objects.requireNonNull(openTelemetry, "openTelemetry"));
+    }
+
+    /**
+     * Whether this adapter is over {@link OpenTelemetry#noop()}, which records and propagates
+     * nothing: a client given it installs no listener, so switching OpenTelemetry off this way
+     * costs nothing per call.
+     *
+     * @return true over {@code OpenTelemetry.noop()}
+     */
+    @Override
+    public boolean isNoop() {
+        return switchedOff;
     }
 
     @Override

@@ -114,6 +114,29 @@ class CallListenerTest extends MockOpenApp {
     }
 
     @Test
+    void aListenerThatSaysItIsNoopIsLeftOutAndNeverCalled() {
+        enqueue(json(org(ORG, "Acme")));
+        List<String> calls = new CopyOnWriteArrayList<>();
+        CallListener noop = new CallListener() {
+            @Override
+            public OperationListener operationStarted(Operation operation) {
+                calls.add(operation.operationId());
+                return OperationListener.NONE;
+            }
+
+            @Override
+            public boolean isNoop() {
+                return true;
+            }
+        };
+
+        OrganizationResponse org = track(OpenAppClient.builder().apiKey(apiKey()).callListener(noop).build()).orgs().get(ORG);
+
+        assertEquals(ORG, org.getId());
+        assertEquals(List.of(), calls);
+    }
+
+    @Test
     void aTypedFailureIsTheOutcomeAndTheBodySizeIsCounted() {
         enqueue(apiError(404, "not_found", "no such org"));
 

@@ -45,7 +45,9 @@ import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The OpenTelemetry adapter against the in-memory SDK: the exact spans (one CLIENT span per
@@ -351,6 +353,18 @@ class OpenAppTelemetryTest {
         assertEquals(ORG, org.getId());
         assertNull(server.takeRequest(5, TimeUnit.SECONDS).getHeader("traceparent"));
         assertEquals(List.of(), spans.getFinishedSpanItems());
+    }
+
+    @Test
+    void overANoopOpenTelemetryTheClientInstallsNoListenerButOverAnyOtherItDoes() {
+        assertTrue(OpenAppTelemetry.create(OpenTelemetry.noop()).isNoop());
+        assertNull(house.openapp.sdk.internal.CallEvents.active(OpenAppTelemetry.create(OpenTelemetry.noop())));
+        OpenAppTelemetry propagating = OpenAppTelemetry.create(OpenTelemetry.propagating(
+                io.opentelemetry.context.propagation.ContextPropagators.create(
+                        io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator.getInstance())));
+        assertSame(propagating, house.openapp.sdk.internal.CallEvents.active(propagating)); // it forwards a parent's traceparent
+        OpenAppTelemetry recording = OpenAppTelemetry.create(openTelemetry);
+        assertSame(recording, house.openapp.sdk.internal.CallEvents.active(recording));
     }
 
     @Test
