@@ -45,11 +45,12 @@ import java.util.stream.Collectors;
  *
  * <p>Run it with {@code ./mvnw -B -q test-compile exec:exec@bench}; pass options with
  * {@code -Dbench.args="..."}: {@code -quick} (one short iteration each, for the smoke test),
- * {@code -only per,latency,paging,concurrency,memory,coldstart,footprint}, {@code -runs N} (cold-start
+ * {@code -only per,latency,paging,concurrency,memory,coldstart,footprint,observability}, {@code -runs N} (cold-start
  * runs per variant, default 15).
  */
 public final class BenchRunner {
-    static final List<String> ALL = List.of("per", "latency", "paging", "concurrency", "memory", "coldstart", "footprint");
+    static final List<String> ALL = List.of("per", "latency", "paging", "concurrency", "memory", "coldstart", "footprint",
+            "observability");
 
     private final boolean quick;
     private final Set<String> only;
@@ -120,6 +121,9 @@ public final class BenchRunner {
         }
         if (only.contains("footprint")) {
             footprint();
+        }
+        if (only.contains("observability")) {
+            observability();
         }
         return render();
     }
@@ -513,6 +517,56 @@ public final class BenchRunner {
             jars.add(matching.get(0));
         }
         return jars;
+    }
+
+    // ---- 7. observability switched off -------------------------------------------------
+
+    /**
+     * The listener's cost, switched off and on: {@link ObservabilityOverhead} in JVMs of its own
+     * (the adapters' libraries are on the test classpath only), every variant against the same
+     * façade without a listener, interleaved in one JVM.
+     */
+    private void observability() throws Exception {
+        int forks = quick ? 1 : 3;
+        int rounds = quick ? 100 : 15_000;
+        List<Map<String, InterleavedLatency.Result>> perFork = new ArrayList<>();
+        List<String> classpath = new ArrayList<>(List.of(Paths.get("target", "classes").toAbsolutePath().toString(),
+                Paths.get("target", "test-classes").toAbsolutePath().toString()));
+        classpathFile("test-classpath.txt").forEach(jar -> classpath.add(jar.toString()));
+        for (int fork = 0; fork < forks; fork++) {
+            Finished run = exec(javaCommand(List.of("-Xms512m", "-Xmx512m"), String.join(java.io.File.pathSeparator, classpath),
+                    ObservabilityOverhead.class, Integer.toString(quick ? 20 : 4_000), Integer.toString(rounds),
+                    Long.toString(20261202L + fork)));
+            if (run.exit() != 0) {
+                throw new IllegalStateException("the observability fork failed:\n" + run.out() + run.err());
+            }
+            Map<String, InterleavedLatency.Result> results = new LinkedHashMap<>();
+            run.out().lines().filter(line -> line.startsWith("RESULT\t")).map(InterleavedLatency::parse)
+                    .forEach(entry -> results.put(entry.getKey(), entry.getValue()));
+            perFork.add(results);
+        }
+        String none = Observed.VARIANTS.get(0);
+        details.add(String.format(Locale.ROOT, "Observability: %d JVMs, each %,d rounds of one façade get per variant in a shuffled"
+                + " order; ratios to the client without a listener, the median of each JVM's ratio (lowest–highest JVM):", forks, rounds));
+        details.add("");
+        details.add("| variant | median µs | p99 µs | median ÷ no listener |");
+        details.add("|---|---:|---:|---|");
+        for (String variant : Observed.VARIANTS) {
+            double[] r = forkRatio(perFork, variant, none);
+            details.add(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.3f (%.3f–%.3f) |", variant,
+                    median(perFork.stream().map(f -> f.get(variant).median()).collect(Collectors.toList())),
+                    median(perFork.stream().map(f -> f.get(variant).p99()).collect(Collectors.toList())), r[0], r[1], r[2]));
+        }
+        details.add("");
+        spread("7", "listener switched off (the default: no listener), a second client ÷ the first (the noise floor)",
+                forkRatio(perFork, Observed.VARIANTS.get(1), none), "1.000 (the noise floor)", null);
+        spread("7", "OpenTelemetry switched off: the adapter over OpenTelemetry.noop() ÷ no listener",
+                forkRatio(perFork, Observed.VARIANTS.get(3), none), "≤ 1.01", r -> r <= 1.01);
+        spread("7", "a listener that ignores every event ÷ no listener", forkRatio(perFork, Observed.VARIANTS.get(2), none), "report", null);
+        spread("7", "OpenTelemetry adapter over the SDK (in-memory exporters) ÷ no listener",
+                forkRatio(perFork, Observed.VARIANTS.get(4), none), "report", null);
+        spread("7", "Micrometer adapter, a registry with one handler ÷ no listener",
+                forkRatio(perFork, Observed.VARIANTS.get(5), none), "report", null);
     }
 
     // ---- 6. footprint ------------------------------------------------------------------

@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * numbers mean nothing and are not asserted; the structural goals are: streaming completes
  * under {@code -Xmx64m}, and no runtime jar goes unused. It covers the stock openapi-generator
  * peers too: every client of the per-call table, both peers' cold starts, and the wrong paging of
- * the stock okhttp-gson client's typed listing.
+ * the stock okhttp-gson client's typed listing, and the observability variants (7: listener and
+ * OpenTelemetry switched off, and on).
  */
 class BenchmarkSmokeTest {
 
@@ -31,7 +32,7 @@ class BenchmarkSmokeTest {
 
         List<BenchRunner.Row> rows = runner.rows();
         Set<String> numbers = rows.stream().map(BenchRunner.Row::number).collect(Collectors.toCollection(java.util.TreeSet::new));
-        assertEquals(Set.of("1", "2", "3", "4", "5", "6"), numbers, table);
+        assertEquals(Set.of("1", "2", "3", "4", "5", "6", "7"), numbers, table);
         for (BenchRunner.Row row : rows) {
             assertFalse(row.result().isBlank(), "no result for " + row.figure());
             assertFalse(row.result().contains("NaN") || row.result().contains("Infinity"), row.figure() + ": " + row.result());
@@ -46,5 +47,8 @@ class BenchmarkSmokeTest {
         BenchRunner.Row typed = rows.stream().filter(row -> row.figure().startsWith("the stock okhttp-gson client's typed listOrgs"))
                 .findFirst().orElseThrow();
         assertEquals("40 requests, 2,000 orgs seen, 50 distinct", typed.result(), "the stock client's paging bug, as measured");
+        for (String variant : Observed.VARIANTS) {
+            assertTrue(table.contains("| " + variant + " |"), variant + " missing from\n" + table);
+        }
     }
 }
