@@ -47,6 +47,9 @@ import java.util.function.Supplier;
  * </pre>
  */
 public final class Quickstart {
+    /** The org column: a 26-character id, a space and the name, cut to 23 characters. */
+    private static final int ORG_WIDTH = 50;
+
     /** A tiny valid PNG (1×1 pixel). */
     private static final byte[] PNG = {
         (byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0,
@@ -228,9 +231,16 @@ public final class Quickstart {
         row("step", "HTTP", null, "result", "X-Request-Id");
     }
 
+    /**
+     * One row: fixed-width columns, a name cut to fit its column, the free-length result last;
+     * the request id sits between the org's name and the result, never next to the org's id.
+     */
     private void row(String step, String status, OrganizationResponse org, String result, String requestId) {
         String orgColumn = step.equals("step") ? "org (id, name)" : org == null ? "-" : org.getId() + " " + name(org);
-        out.printf("%-27s %-4s %-48s %-40s %s%n", step, status, orgColumn, result, requestId);
+        if (orgColumn.length() > ORG_WIDTH) {
+            orgColumn = orgColumn.substring(0, ORG_WIDTH - 3) + "...";
+        }
+        out.printf("%-27s %-4s %-" + ORG_WIDTH + "s %-26s %s%n", step, status, orgColumn, requestId, result);
     }
 
     private <T> T call(String step, OrganizationResponse org, Supplier<ApiResponse<T>> request, Function<T, String> summary) {

@@ -50,14 +50,19 @@ class QuickstartTest {
     void theTranscriptIsATableWithAHeaderNamedColumnsAndTheOrgNameNextToItsId() {
         List<String> lines = transcript();
         int header = 1;
-        assertTrue(lines.get(header).matches("step +HTTP +org \\(id, name\\) +result +X-Request-Id"), lines.get(header));
+        assertTrue(lines.get(header).matches("step +HTTP +org \\(id, name\\) +X-Request-Id +result"), lines.get(header));
         int httpColumn = lines.get(header).indexOf("HTTP");
         int orgColumn = lines.get(header).indexOf("org (id, name)");
+        int requestIdColumn = lines.get(header).indexOf("X-Request-Id");
         int resultColumn = lines.get(header).indexOf("result");
         for (String line : lines.subList(header + 1, lines.size())) {
             assertTrue(line.substring(httpColumn, httpColumn + 4).matches("\\d{3} |- {3}"), "a status (or -) in its column: " + line);
-            String org = line.substring(orgColumn, resultColumn).strip();
-            assertTrue(org.equals("-") || org.matches(ULID + " \\S.*"), "an org's id is followed by its name: " + line);
+            String org = line.substring(orgColumn, requestIdColumn);
+            assertTrue(org.endsWith(" ") && (org.strip().equals("-") || org.strip().matches(ULID + " \\S.*")),
+                    "an org's id followed by its name, within its column: " + line);
+            String requestId = line.substring(requestIdColumn, resultColumn);
+            assertTrue(requestId.endsWith(" ") && requestId.strip().matches("\\S+"), "one request id, within its column: " + line);
+            assertFalse(line.substring(resultColumn).isBlank(), "a result: " + line);
         }
         assertTrue(lines.size() <= 40, lines.size() + " lines");
         assertFalse(String.join("\n", lines).contains("OpenAPI Generator"));
