@@ -76,8 +76,10 @@ public final class Transport {
         }
         this.apiClient = ApiClient.builder().baseUrl(apiRoot.toString()).okHttpClient(builder.build()).build();
         this.http = apiClient.getOkHttpClient();
-        this.orgsApi = apiClient.createService(OrgsApi.class);
-        this.mediaApi = new MediaService(apiClient);
+        // the services' OkHttp calls are created when run: a façade call takes only the request from them
+        retrofit2.Retrofit services = apiClient.getRetrofit().newBuilder().callFactory(DeferredCall.factory(http)).build();
+        this.orgsApi = services.create(OrgsApi.class);
+        this.mediaApi = new MediaService(services);
         this.converters = new ConcurrentHashMap<>();
         this.deadlineMillis = 0;
     }
@@ -145,11 +147,11 @@ public final class Transport {
      * sends an image need not do before its first call.
      */
     private static final class MediaService {
-        private final ApiClient apiClient;
+        private final retrofit2.Retrofit services;
         private volatile MediaApi service;
 
-        MediaService(ApiClient apiClient) {
-            this.apiClient = apiClient;
+        MediaService(retrofit2.Retrofit services) {
+            this.services = services;
         }
 
         MediaApi get() {
@@ -158,7 +160,7 @@ public final class Transport {
                 synchronized (this) {
                     created = service;
                     if (created == null) {
-                        created = apiClient.createService(MediaApi.class);
+                        created = services.create(MediaApi.class);
                         service = created;
                     }
                 }
