@@ -33,9 +33,15 @@ public final class ListParams {
     private final RequestExtras extras;
 
     private ListParams(Builder builder) {
-        this.outputOptions = RequestExtras.copy(builder.outputOptions, MultiResourceOutputOptionsQuery.class).checkBounds();
-        this.pagination = RequestExtras.copy(builder.pagination, PaginationQuery.class).checkBounds();
-        this.extras = builder.extras;
+        this(RequestExtras.copy(builder.outputOptions, MultiResourceOutputOptionsQuery.class),
+                RequestExtras.copy(builder.pagination, PaginationQuery.class), builder.extras);
+    }
+
+    /** Takes the models as they are: they must be this instance's own (or shared with another, as neither mutates them). */
+    private ListParams(MultiResourceOutputOptionsQuery outputOptions, PaginationQuery pagination, RequestExtras extras) {
+        this.outputOptions = outputOptions.checkBounds();
+        this.pagination = pagination.checkBounds();
+        this.extras = extras;
     }
 
     /**
@@ -78,7 +84,8 @@ public final class ListParams {
      * @return new parameters
      */
     public ListParams withOffset(int newOffset) {
-        return toBuilder().offset(newOffset).build();
+        // once per page: one model copied, not both twice through a builder
+        return new ListParams(outputOptions, RequestExtras.copy(pagination, PaginationQuery.class).offset(newOffset), extras);
     }
 
     /** @return a copy of the {@code output_options} query object, every property included */
