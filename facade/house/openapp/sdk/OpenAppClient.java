@@ -85,7 +85,7 @@ public final class OpenAppClient implements AutoCloseable {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
-    private final Builder config;
+    private final Settings config;
     private final HttpUrl apiRoot;
     private final Transport.Shared shared;
     private final String org;
@@ -93,19 +93,27 @@ public final class OpenAppClient implements AutoCloseable {
     private final Transport transport;
     private final Orgs orgs;
 
-    private OpenAppClient(Builder config, HttpUrl apiRoot, Transport.Shared shared, String org, boolean owner) {
+    private OpenAppClient(Settings config, HttpUrl apiRoot, Transport.Shared shared, String org, boolean owner) {
         this.config = config;
         this.apiRoot = apiRoot;
         this.shared = shared;
         this.org = org;
         this.owner = owner;
-        String credentialHeader = config.apiKey != null ? "X-API-Key" : "Authorization";
-        String credentialValue = config.apiKey != null ? config.apiKey : "Bearer " + config.bearerToken;
-        ContextInterceptor context = new ContextInterceptor(apiRoot, credentialHeader, credentialValue, org, userAgent(config));
-        HttpLogger logger = config.logging ? new HttpLogger(config.httpLog != null ? config.httpLog : System.getLogger(HttpLogger.LOGGER_NAME),
-                System.Logger.Level.DEBUG) : null;
-        this.transport = new Transport(shared, apiRoot, context, CallEvents.combine(logger, CallEvents.active(config.callListener)));
+        ContextInterceptor context = new ContextInterceptor(apiRoot, config.credentialHeader, config.credentialValue, org, config.userAgent);
+        this.transport = new Transport(shared, apiRoot, context, config.listener);
         this.orgs = new Orgs(this, transport, RequestOptions.NONE);
+    }
+
+    /**
+     * What a client keeps of its builder, fixed when it is built and shared by the clients
+     * {@link #withOrg(String)} derives from it.
+     */
+    private record Settings(String credentialHeader, String credentialValue, String userAgent, CallListener listener,
+                            ImageFetchPolicy imageFetchPolicy, RetryPolicy retryPolicy, Duration callTimeout) {
+        @Override
+        public String toString() {
+            return "Settings{" + credentialHeader + " <redacted>, retryPolicy=" + retryPolicy + ", callTimeout=" + callTimeout + "}";
+        }
     }
 
     /**
@@ -259,14 +267,14 @@ public final class OpenAppClient implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "OpenAppClient{baseUrl=" + apiRoot + ", auth=" + (config.apiKey != null ? "X-API-Key" : "Bearer") + " <redacted>"
+        return "OpenAppClient{baseUrl=" + apiRoot + ", auth=" + (config.credentialHeader.equals("X-API-Key") ? "X-API-Key" : "Bearer") + " <redacted>"
                 + ", org=" + org + ", retryPolicy=" + config.retryPolicy + ", callTimeout=" + config.callTimeout + "}";
     }
 
-    private static String userAgent(Builder config) {
+    private static String userAgent(String suffix) {
         String version = OpenAppClient.class.getPackage().getImplementationVersion();
         String agent = "openapp-java/" + (version == null ? "dev" : version) + " okhttp/" + okhttp3.OkHttp.VERSION;
-        return config.userAgentSuffix == null ? agent : agent + " " + config.userAgentSuffix;
+        return suffix == null ? agent : agent + " " + suffix;
     }
 
     /** Builder of {@link OpenAppClient}; not thread-safe. */
@@ -652,7 +660,11 @@ public final class OpenAppClient implements AutoCloseable {
             if (proxyAuthenticator != null && (proxy == null || proxy.type() == Proxy.Type.DIRECT)) {
                 throw new IllegalStateException("proxyAuthenticator needs a proxy(...) other than Proxy.NO_PROXY");
             }
-            Builder snapshot = copy();
+            HttpLogger logger = logging ? new HttpLogger(httpLog != null ? httpLog : System.getLogger(HttpLogger.LOGGER_NAME),
+                    System.Logger.Level.DEBUG) : null;
+            Settings settings = new Settings(apiKey != null ? "X-API-Key" : "Authorization", apiKey != null ? apiKey : "Bearer " + bearerToken,
+                    userAgent(userAgentSuffix), CallEvents.combine(logger, CallEvents.active(callListener)), imageFetchPolicy, retryPolicy,
+                    callTimeout);
             DeadlineTimer timer = new DeadlineTimer();
             Lifecycle lifecycle = new Lifecycle();
             OkHttpClient.Builder core = (okHttpClient != null ? okHttpClient.newBuilder() : ownStack(maxConnectionsPerHost, connectionIdleTimeout))
@@ -674,7 +686,7 @@ public final class OpenAppClient implements AutoCloseable {
                 core.proxyAuthenticator(ProxyAuth.onlyFor(proxy, proxyAuthenticator))
                         .addNetworkInterceptor(ProxyAuth.STRIP_OUTSIDE_PROXY);
             }
-            return new OpenAppClient(snapshot, apiRoot, new Transport.Shared(core.build(), okHttpClient == null, timer, lifecycle,
+            return new OpenAppClient(settings, apiRoot, new Transport.Shared(core.build(), okHttpClient == null, timer, lifecycle,
                     callTimeout.toMillis(), clock, maxPages), defaultOrg, true);
         }
 
@@ -689,34 +701,6 @@ public final class OpenAppClient implements AutoCloseable {
             return new OkHttpClient.Builder()
                     .dispatcher(dispatcher)
                     .connectionPool(new ConnectionPool(perHost, idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
-        }
-
-        private Builder copy() {
-            Builder copy = new Builder();
-            copy.apiKey = apiKey;
-            copy.bearerToken = bearerToken;
-            copy.baseUrl = baseUrl;
-            copy.defaultOrg = defaultOrg;
-            copy.connectTimeout = connectTimeout;
-            copy.readTimeout = readTimeout;
-            copy.callTimeout = callTimeout;
-            copy.retryPolicy = retryPolicy;
-            copy.userAgentSuffix = userAgentSuffix;
-            copy.okHttpClient = okHttpClient;
-            copy.allowInsecureHttp = allowInsecureHttp;
-            copy.logging = logging;
-            copy.httpLog = httpLog;
-            copy.callListener = callListener;
-            copy.sleeper = sleeper;
-            copy.clock = clock;
-            copy.imageFetchPolicy = imageFetchPolicy;
-            copy.proxy = proxy;
-            copy.proxyAuthenticator = proxyAuthenticator;
-            copy.maxResponseBytes = maxResponseBytes;
-            copy.connectionIdleTimeout = connectionIdleTimeout;
-            copy.maxConnectionsPerHost = maxConnectionsPerHost;
-            copy.maxPages = maxPages;
-            return copy;
         }
 
         private static boolean isLoopback(String host) {

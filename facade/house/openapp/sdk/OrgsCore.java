@@ -65,26 +65,16 @@ final class OrgsCore {
         return new Op<>() {
             @Override
             public ApiResponse<T> execute() {
-                ApiResponse<B> response = extras == null ? transport.execute(call.get(), bodyType, options)
-                        : transport.execute(call.get(), extras, bodyType, options);
+                ApiResponse<B> response = transport.execute(call.get(), extras, bodyType, options);
                 return response.map(body -> result.apply(response));
             }
 
             @Override
             public CompletableFuture<ApiResponse<T>> executeAsync() {
-                CompletableFuture<ApiResponse<B>> sent = extras == null ? transport.executeAsync(call.get(), bodyType, options)
-                        : transport.executeAsync(call.get(), extras, bodyType, options);
+                CompletableFuture<ApiResponse<B>> sent = transport.executeAsync(call.get(), extras, bodyType, options);
                 return map(sent, response -> response.map(body -> result.apply(response)));
             }
         };
-    }
-
-    private <B, T> Op<T> exchange(Supplier<retrofit2.Call<B>> call, Type bodyType, Function<ApiResponse<B>, T> result) {
-        return exchange(call, null, bodyType, result);
-    }
-
-    private <B> Op<B> exchange(Supplier<retrofit2.Call<B>> call, Type bodyType) {
-        return exchange(call, null, bodyType, ApiResponse::value);
     }
 
     private <B> Op<B> exchange(Supplier<retrofit2.Call<B>> call, RequestExtras extras, Type bodyType) {
@@ -140,13 +130,8 @@ final class OrgsCore {
         return new Op<>() {
             @Override
             public ApiResponse<OrganizationResponse> execute() {
-                // auto-paging, so the paging bounds (a server that ignores offset, maxPages) apply
                 NameMatches matches = new NameMatches(matcher);
-                Page<OrganizationResponse> first = within.search(name, NAME_SEARCH).execute().value();
-                matches.where(first);
-                for (OrganizationResponse org : first.autoPaging()) {
-                    matches.add(org);
-                }
+                within.search(name, NAME_SEARCH).execute().value().forEachPage(matches::add);
                 return matches.result();
             }
 
@@ -192,20 +177,19 @@ final class OrgsCore {
 
     Op<OrganizationResponse> purge(String id) {
         Checks.id("id", id);
-        return exchange(() -> transport.orgsApi().hardDeleteOrgWithQuery(id, new OrgsApi.HardDeleteOrgQuery().includeDeleted(Boolean.TRUE)), OrganizationResponse.class);
+        return exchange(() -> transport.orgsApi().hardDeleteOrgWithQuery(id, new OrgsApi.HardDeleteOrgQuery().includeDeleted(Boolean.TRUE)),
+                RequestExtras.NONE, OrganizationResponse.class);
     }
 
     Op<List<OrganizationResponse>> ancestors(String id) {
         Checks.id("id", id);
-        return exchange(() -> transport.orgsApi().listOrgAncestorsWithQuery(id, null), ORG_LIST);
+        return exchange(() -> transport.orgsApi().listOrgAncestorsWithQuery(id, null), RequestExtras.NONE, ORG_LIST);
     }
 
     Op<List<String>> permissions(String id) {
         Checks.id("id", id);
-        return exchange(() -> transport.orgsApi().getOrgPermissionsWithQuery(id, null), OrgPermissionsResponse.class, response -> {
-            OrgPermissionsResponse body = response.value();
-            return body.getPermissions() == null ? List.of() : List.copyOf(body.getPermissions());
-        });
+        return exchange(() -> transport.orgsApi().getOrgPermissionsWithQuery(id, null), RequestExtras.NONE, OrgPermissionsResponse.class,
+                response -> List.copyOf(Objects.requireNonNullElse(response.value().getPermissions(), List.of())));
     }
 
     // ---- image ---------------------------------------------------------------------------
@@ -213,7 +197,8 @@ final class OrgsCore {
     Op<ResourceImageUrlResponse> uploadImage(String id, ImageUpload image) {
         Checks.id("id", id);
         Objects.requireNonNull(image, "image");
-        return exchange(() -> transport.mediaApi().postOrgImageWithQuery(id, image.toPart(), null), ResourceImageUrlResponse.class);
+        return exchange(() -> transport.mediaApi().postOrgImageWithQuery(id, image.toPart(), null), RequestExtras.NONE,
+                ResourceImageUrlResponse.class);
     }
 
     /** Downloads the image (on one of the client's dispatcher threads when asynchronous), then uploads it. */
@@ -242,13 +227,13 @@ final class OrgsCore {
 
     Op<Optional<ResourceImageUrlResponse>> getImage(String id) {
         Checks.id("id", id);
-        return exchange(() -> transport.mediaApi().getOrgImageWithQuery(id, null), ResourceImageUrlResponse.class,
+        return exchange(() -> transport.mediaApi().getOrgImageWithQuery(id, null), RequestExtras.NONE, ResourceImageUrlResponse.class,
                 response -> Optional.ofNullable(response.value()));
     }
 
     Op<Void> deleteImage(String id) {
         Checks.id("id", id);
-        return exchange(() -> transport.mediaApi().deleteOrgImageWithQuery(id, null), Void.class);
+        return exchange(() -> transport.mediaApi().deleteOrgImageWithQuery(id, null), RequestExtras.NONE, Void.class);
     }
 
     // ---- helpers -------------------------------------------------------------------------
@@ -311,16 +296,6 @@ final class OrgsCore {
 
         NameMatches(NameMatcher matcher) {
             this.matcher = matcher;
-        }
-
-        synchronized void where(Page<OrganizationResponse> page) {
-            where = page.response();
-        }
-
-        synchronized void add(OrganizationResponse org) {
-            if (matcher.matches(org)) {
-                found.add(org);
-            }
         }
 
         synchronized void add(Page<OrganizationResponse> page) {

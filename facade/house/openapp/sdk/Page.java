@@ -149,10 +149,7 @@ public final class Page<T> {
      * @throws NoSuchElementException if there is none
      */
     public Page<T> next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException("no page after offset " + offset() + " (total " + total + ")");
-        }
-        return fetcher.apply(params.withOffset(offset() + items.size()));
+        return fetcher.apply(nextParams());
     }
 
     /**
@@ -163,10 +160,14 @@ public final class Page<T> {
      * @throws NoSuchElementException if there is none
      */
     public CompletableFuture<Page<T>> nextAsync() {
+        return asyncFetcher.apply(nextParams());
+    }
+
+    private ListParams nextParams() {
         if (!hasNext()) {
             throw new NoSuchElementException("no page after offset " + offset() + " (total " + total + ")");
         }
-        return asyncFetcher.apply(params.withOffset(offset() + items.size()));
+        return params.withOffset(offset() + items.size());
     }
 
     /**
@@ -197,6 +198,24 @@ public final class Page<T> {
     public CompletableFuture<Void> forEachAsync(Consumer<? super T> action) {
         Objects.requireNonNull(action, "action");
         return forEachPageAsync(page -> page.items().forEach(action));
+    }
+
+    /**
+     * Hands over this page and every later one, fetched one after the other, within the same
+     * paging bounds as {@link #autoPaging()} (a server that ignores offset, {@code maxPages}).
+     */
+    void forEachPage(Consumer<? super Page<T>> action) {
+        PagingGuard guard = new PagingGuard(maxPages);
+        for (Page<T> page = this; ; ) {
+            action.accept(page);
+            if (!page.hasNext()) {
+                return;
+            }
+            guard.beforeFetch();
+            Page<T> next = page.next();
+            guard.check(page.offset(), page.items(), next.offset(), next.items()); // a server ignoring offset ends here
+            page = next;
+        }
     }
 
     /** As {@link #forEachAsync(Consumer)}, one page at a time. */

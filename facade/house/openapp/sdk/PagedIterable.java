@@ -90,13 +90,16 @@ public final class PagedIterable<T> implements Iterable<T> {
         return iterator instanceof PrefetchingIterator<T> prefetching ? stream.onClose(prefetching::cancel) : stream;
     }
 
-    /** Walks the items page by page; subclasses say how the following page is had. */
-    private abstract static class ItemIterator<T> implements Iterator<T> {
+    /**
+     * Walks the items one page at a time, each fetched when the previous one is used up; a
+     * subclass may say otherwise how the following page is had.
+     */
+    private static class PageIterator<T> implements Iterator<T> {
         private Page<T> page;
         private int index;
         private final PagingGuard guard;
 
-        ItemIterator(Page<T> first) {
+        PageIterator(Page<T> first) {
             this.page = first;
             this.guard = new PagingGuard(first.maxPages());
         }
@@ -126,22 +129,12 @@ public final class PagedIterable<T> implements Iterable<T> {
         }
 
         /** The page after {@code current}, which has one. */
-        abstract Page<T> following(Page<T> current);
+        Page<T> following(Page<T> current) {
+            return current.next();
+        }
 
         /** Called once the last item was returned. */
         void finished() {
-        }
-    }
-
-    /** One page at a time, each fetched when the previous one is used up. */
-    private static final class PageIterator<T> extends ItemIterator<T> {
-        PageIterator(Page<T> first) {
-            super(first);
-        }
-
-        @Override
-        Page<T> following(Page<T> current) {
-            return current.next();
         }
     }
 
@@ -150,7 +143,7 @@ public final class PagedIterable<T> implements Iterable<T> {
      * but the last is as long as the first; a page that is not (the list changed meanwhile) makes
      * the iterator drop the requests it guessed and go on from where that page really ended.
      */
-    private static final class PrefetchingIterator<T> extends ItemIterator<T> {
+    private static final class PrefetchingIterator<T> extends PageIterator<T> {
         private final int pagesAhead;
         private final ArrayDeque<Ahead<T>> ahead = new ArrayDeque<>();
         private int stride;

@@ -30,35 +30,6 @@ public final class Checks {
     }
 
     /**
-     * Requires a non-negative int.
-     *
-     * @param name the argument's name
-     * @param value its value
-     * @return the value
-     */
-    public static int nonNegative(String name, int value) {
-        if (value < 0) {
-            throw new IllegalArgumentException(name + " must not be negative but was " + value);
-        }
-        return value;
-    }
-
-    /**
-     * Requires a positive duration.
-     *
-     * @param name the argument's name
-     * @param value its value
-     * @return the value
-     */
-    public static Duration positive(String name, Duration value) {
-        Objects.requireNonNull(value, name);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive but was " + value);
-        }
-        return value;
-    }
-
-    /**
      * Requires a timeout OkHttp and the deadline arithmetic can hold: at least 1 ms and at most
      * {@link Integer#MAX_VALUE} ms (about 24.8 days), so that no later conversion overflows or
      * rounds it to "no timeout".
@@ -68,28 +39,16 @@ public final class Checks {
      * @return the value
      */
     public static Duration timeout(String name, Duration value) {
-        positive(name, value);
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive but was " + value);
+        }
         if (value.compareTo(MAX_TIMEOUT) > 0) {
             throw new IllegalArgumentException(name + " must be at most " + MAX_TIMEOUT.toMillis() + " ms (about 24.8 days) but was "
                     + value);
         }
         if (value.toNanos() < 1_000_000L) {
             throw new IllegalArgumentException(name + " must be at least 1 ms but was " + value);
-        }
-        return value;
-    }
-
-    /**
-     * Requires a duration from 0 to {@link Integer#MAX_VALUE} ms.
-     *
-     * @param name the argument's name
-     * @param value its value
-     * @return the value
-     */
-    public static Duration boundedDelay(String name, Duration value) {
-        Objects.requireNonNull(value, name);
-        if (value.isNegative() || value.compareTo(MAX_TIMEOUT) > 0) {
-            throw new IllegalArgumentException(name + " must be between 0 and " + MAX_TIMEOUT.toMillis() + " ms but was " + value);
         }
         return value;
     }

@@ -219,6 +219,19 @@ class OrgsOperationsTest extends MockOpenApp {
         }
 
         @Test
+        void withResponseCarriesTheResponseOfThePageTheMatchWasOn() throws Exception {
+            enqueue(json(page(3, org("01HA", "Field Office North"), org("01HB", "Field Office South"))).setHeader("X-Request-Id", "req-p1"),
+                    json(page(3, org("01HF", "Field Office"))).setHeader("X-Request-Id", "req-p2"));
+
+            ApiResponse<OrganizationResponse> found = client.orgs().withResponse().getByName("Field Office");
+
+            take("GET", "/orgs/search?q=Field%20Office");
+            take("GET", "/orgs/search?q=Field%20Office&offset=2");
+            assertEquals("01HF", found.value().getId());
+            assertEquals(Optional.of("req-p2"), found.requestId());
+        }
+
+        @Test
         void fuzzyMatchIsCaseInsensitiveInAnyLocale() throws Exception {
             enqueueJson(page(2, org("01HF", "Field Office"), orgMin("01HX")));
 

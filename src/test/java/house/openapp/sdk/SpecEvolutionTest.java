@@ -154,6 +154,12 @@ class SpecEvolutionTest extends MockOpenApp {
         assertEquals("application/json; charset=UTF-8", create.getHeader("Content-Type"));
         assertJsonBody("{\"description\":\"d\",\"timezone\":\"UTC\"}", take("PUT", "/orgs/01HX?notify=false"));
         take("GET", "/orgs?limit=5&include_archived=true");
+        OrgCreateParams extra = OrgCreateParams.builder(LocalizedString.of("en", "x")).putAdditionalBodyProperty("timezone", "UTC")
+                .putAdditionalQueryParam("dry_run", "true").build();
+        assertEquals(Map.of("timezone", "UTC"), extra.additionalBodyProperties());
+        assertEquals(Map.of("dry_run", "true"), extra.additionalQueryParams());
+        assertEquals(Map.of("include_archived", "true"),
+                ListParams.builder().putAdditionalQueryParam("include_archived", "true").build().additionalQueryParams());
     }
 
     @Test
