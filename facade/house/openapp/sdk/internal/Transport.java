@@ -7,7 +7,6 @@ import house.openapp.sdk.errors.ClientClosedException;
 import house.openapp.sdk.errors.OpenAppDecodingException;
 import house.openapp.sdk.errors.OpenAppException;
 import house.openapp.sdk.errors.OpenAppTimeoutException;
-import house.openapp.sdk.errors.OrgMismatchException;
 import house.openapp.sdk.generated.ApiClient;
 import house.openapp.sdk.generated.api.MediaApi;
 import house.openapp.sdk.generated.api.OrgsApi;
@@ -69,7 +68,7 @@ public final class Transport {
         this.apiRoot = apiRoot;
         this.context = context;
         this.events = listener == null ? null : new CallEvents.Factory(listener, apiRoot);
-        OkHttpClient.Builder builder = shared.core.newBuilder().addNetworkInterceptor(context).addNetworkInterceptor(SendMarker.INSTANCE);
+        OkHttpClient.Builder builder = shared.core().newBuilder().addNetworkInterceptor(context).addNetworkInterceptor(SendMarker.INSTANCE);
         if (events != null) {
             builder.interceptors().add(0, events.operations()); // outside the RetryInterceptor: sees the whole call
             builder.addNetworkInterceptor(events.network()); // last: sees each request as written
@@ -107,20 +106,8 @@ public final class Transport {
      * @return the view
      */
     public Transport withOverallDeadline(RequestOptions options) {
-        long timeout = options.timeout().map(Duration::toMillis).orElse(shared.callTimeoutMillis);
-        return new Transport(this, shared.clock.millis() + timeout);
-    }
-
-    /**
-     * Checks that a value returned for a call about one organisation is that organisation
-     * ({@link OrgIdentity}).
-     *
-     * @param request the call's request
-     * @param value the decoded value
-     * @param attempts the attempts made
-     */
-    private static void checkIdentity(Request request, Object value, int attempts) {
-        OrgIdentity.check(request, value, attempts);
+        long timeout = options.timeout().map(Duration::toMillis).orElse(shared.callTimeoutMillis());
+        return new Transport(this, shared.clock().millis() + timeout);
     }
 
     /**
@@ -255,20 +242,15 @@ public final class Transport {
             @Override
             public void onFailure(Call failed, IOException e) {
                 state.releaseSlot();
-                RuntimeException mapped = failure(e, request, state);
-                CallEvents.end(operation, mapped);
-                future.completeExceptionally(mapped);
+                future.completeExceptionally(failure(e, request, state, operation));
             }
 
             @Override
             public void onResponse(Call done, Response response) {
                 state.releaseSlot(); // the call is over and its connection back in the pool
-                try (response) {
-                    ApiResponse<T> value = handle(response, type, state, base, options);
-                    CallEvents.end(operation, null);
-                    future.complete(value);
+                try {
+                    future.complete(finish(response, type, state, base, options, operation));
                 } catch (RuntimeException e) {
-                    CallEvents.end(operation, e);
                     future.completeExceptionally(e);
                 }
             }
@@ -343,18 +325,16 @@ public final class Transport {
         Request request = prepare(base, options);
         CallState state = request.tag(CallState.class);
         CallEvents operation = CallEvents.of(request);
-        try (Response response = execute(http.newCall(request), state)) {
-            ApiResponse<T> value = handle(response, type, state, base, options);
-            CallEvents.end(operation, null);
-            return value;
+        Response response;
+        try {
+            response = execute(http.newCall(request), state);
         } catch (IOException e) {
-            RuntimeException mapped = failure(e, request, state);
-            CallEvents.end(operation, mapped);
-            throw mapped;
+            throw failure(e, request, state, operation);
         } catch (RuntimeException e) {
             CallEvents.end(operation, e);
             throw e;
         }
+        return finish(response, type, state, base, options, operation);
     }
 
     /** Runs the call; once it is over (its connection back in the pool) its connection slot is given back. */
@@ -366,28 +346,43 @@ public final class Transport {
         }
     }
 
-    private OpenAppException failure(IOException e, Request request, CallState state) {
-        if (e instanceof ClientClosedIOException || shared.lifecycle.isClosed()) {
-            return new ClientClosedException(request.method() + " " + describe(request) + " was stopped: this OpenAppClient was closed",
-                    e, state.attempts());
+    /** Handles a call's response and ends its operation with the outcome. */
+    private <T> ApiResponse<T> finish(Response response, Type type, CallState state, Request base, RequestOptions options,
+                                      CallEvents operation) {
+        try (response) {
+            ApiResponse<T> value = handle(response, type, state, base, options);
+            CallEvents.end(operation, null);
+            return value;
+        } catch (RuntimeException e) {
+            CallEvents.end(operation, e);
+            throw e;
         }
-        return ErrorMapper.fromIo(e, request.method(), describe(request), state.attempts(), state.note());
+    }
+
+    /** Maps a call's failure and ends its operation with it. */
+    private OpenAppException failure(IOException e, Request request, CallState state, CallEvents operation) {
+        OpenAppException mapped = e instanceof ClientClosedIOException || shared.isClosed()
+                ? new ClientClosedException(request.method() + " " + describe(request) + " was stopped: this OpenAppClient was closed",
+                        e, state.attempts())
+                : ErrorMapper.fromIo(e, request.method(), describe(request), state.attempts(), state.note());
+        CallEvents.end(operation, mapped);
+        return mapped;
     }
 
     private Request prepare(Request base, RequestOptions options) {
-        if (shared.lifecycle.isClosed()) {
+        if (shared.isClosed()) {
             throw new ClientClosedException("this OpenAppClient is closed: " + base.method() + " " + describe(base) + " was not sent",
                     null, 0);
         }
         checkArguments(base);
         long timeoutMillis = options.timeout().map(Duration::toMillis).orElse(0L); // kept by the RetryInterceptor's deadline
         if (deadlineMillis > 0) {
-            long left = deadlineMillis - shared.clock.millis();
+            long left = deadlineMillis - shared.clock().millis();
             if (left <= 0) {
                 throw new OpenAppTimeoutException(base.method() + " " + describe(base) + " was not sent: the operation passed its deadline",
                         null, 0);
             }
-            timeoutMillis = Math.min(left, timeoutMillis > 0 ? timeoutMillis : shared.callTimeoutMillis);
+            timeoutMillis = Math.min(left, timeoutMillis > 0 ? timeoutMillis : shared.callTimeoutMillis());
         }
         CallState callState = new CallState(options.retryNonIdempotent(), timeoutMillis);
         callState.releasedByCaller(); // execute() and the async callback give the connection slot back once the call is over
@@ -404,24 +399,23 @@ public final class Transport {
             builder.tag(Invocation.class, invocation);
         }
         builder.tag(CallState.class, callState);
-        Optional<String> org = options.org(); // no lambdas: this runs on every call
-        Optional<String> correlationId = options.correlationId();
-        Optional<String> confirmationToken = options.confirmationToken();
-        if (org.isPresent()) {
-            builder.header("X-Org", org.get());
-        }
-        if (correlationId.isPresent()) {
-            builder.header("X-Correlation-Id", correlationId.get());
-        }
-        if (confirmationToken.isPresent()) {
-            builder.header("X-OpenApp-Confirm", confirmationToken.get());
-        }
+        Optional<String> org = options.org();
+        header(builder, "X-Org", org);
+        header(builder, "X-Correlation-Id", options.correlationId());
+        header(builder, "X-OpenApp-Confirm", options.confirmationToken());
         for (Map.Entry<String, String> header : options.headers().entrySet()) {
             builder.header(header.getKey(), header.getValue());
         }
         context.applyTo(builder, base.url(), org.isPresent() || base.header("X-Org") != null);
         Request request = builder.build();
         return events == null ? request : events.start(request); // on the caller's thread, before any attempt
+    }
+
+    /** Sets a header to an option's value, if it has one (no lambdas: this runs on every call). */
+    private static void header(Request.Builder builder, String name, Optional<String> value) {
+        if (value.isPresent()) {
+            builder.header(name, value.get());
+        }
     }
 
     /**
@@ -470,28 +464,17 @@ public final class Transport {
             try {
                 return new ApiResponse<>(response.code(), ResponseHeaders.of(response.headers()), (T) body.string(), state.attempts());
             } catch (IOException e) {
-                throw ErrorMapper.fromIo(e, response.request().method(), describe(response.request()), state.attempts());
+                throw ErrorMapper.fromIo(e, response.request().method(), describe(response.request()), state.attempts(), null);
             }
         }
         MediaType contentType = body.contentType();
         if (contentType != null && !contentType.subtype().contains("json")) {
-            throw new OpenAppDecodingException("expected a JSON body but got " + contentType + " (HTTP " + response.code() + ")"
-                    + after(state),
-                    null, response.code(), response.header("X-Request-Id"), state.attempts());
+            throw undecodable("expected a JSON body but got " + contentType, "", null, response, state);
         }
+        T value;
         try {
-            T value = (T) converter(type).convert(body);
-            if (value == null) {
-                throw new OpenAppDecodingException("expected a JSON body but it was empty or null (HTTP " + response.code() + ")"
-                        + after(state),
-                        null, response.code(), response.header("X-Request-Id"), state.attempts());
-            }
-            checkIdentity(base, value, state.attempts());
-            return new ApiResponse<>(response.code(), ResponseHeaders.of(response.headers()), value, state.attempts());
+            value = (T) converter(type).convert(body);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof OpenAppDecodingException || e instanceof OrgMismatchException) {
-                throw (RuntimeException) e;
-            }
             String why = ErrorMapper.quote(String.valueOf(e.getMessage()));
             Throwable cause = e;
             if (!why.equals(String.valueOf(e.getMessage()))) {
@@ -499,14 +482,20 @@ public final class Transport {
                 cause = new com.google.gson.JsonParseException(e.getClass().getName() + ": " + why);
                 cause.setStackTrace(e.getStackTrace());
             }
-            throw new OpenAppDecodingException("could not read the response body as " + type.getTypeName() + " (HTTP "
-                    + response.code() + ")" + after(state) + ": " + why,
-                    cause, response.code(), response.header("X-Request-Id"), state.attempts());
+            throw undecodable("could not read the response body as " + type.getTypeName(), ": " + why, cause, response, state);
         }
+        if (value == null) {
+            throw undecodable("expected a JSON body but it was empty or null", "", null, response, state);
+        }
+        OrgIdentity.check(base, value, state.attempts());
+        return new ApiResponse<>(response.code(), ResponseHeaders.of(response.headers()), value, state.attempts());
     }
 
-    private static String after(CallState state) {
-        return state.attempts() > 1 ? " after " + ErrorMapper.attempts(state.attempts()) : "";
+    /** A decoding failure: {@code what}, the status and the attempts if several, then {@code why}. */
+    private static OpenAppDecodingException undecodable(String what, String why, Throwable cause, Response response, CallState state) {
+        String after = state.attempts() > 1 ? " after " + ErrorMapper.attempts(state.attempts()) : "";
+        return new OpenAppDecodingException(what + " (HTTP " + response.code() + ")" + after + why, cause, response.code(),
+                response.header("X-Request-Id"), state.attempts());
     }
 
     private Converter<ResponseBody, ?> converter(Type type) {
@@ -522,57 +511,18 @@ public final class Transport {
     /**
      * The part of the HTTP stack every org context shares: one OkHttp client (connection pool,
      * dispatcher, timeouts, retries) and whether it has been closed. Internal: not API.
+     *
+     * @param core the credential-free core client, with timeouts and the retry interceptor; also for
+     *     traffic that is not to the API (such as fetching an image from a URL)
+     * @param owned whether closing the SDK may shut its dispatcher and pool down
+     * @param timer the call deadlines of the retry interceptor
+     * @param lifecycle the closed flag the interceptors share
+     * @param callTimeoutMillis the client's call timeout
+     * @param clock the client's clock
+     * @param maxPages how many pages one auto-paging walk may fetch
      */
-    public static final class Shared {
-        private final OkHttpClient core;
-        private final boolean owned;
-        private final DeadlineTimer timer;
-        private final Lifecycle lifecycle;
-        private final long callTimeoutMillis;
-        private final java.time.Clock clock;
-        private final int maxPages;
-
-        /**
-         * Wraps the shared client.
-         *
-         * @param core the client with timeouts and the retry interceptor
-         * @param owned whether closing the SDK may shut its dispatcher and pool down
-         * @param timer the call deadlines of the retry interceptor
-         * @param lifecycle the closed flag the interceptors share
-         * @param callTimeoutMillis the client's call timeout
-         * @param clock the client's clock
-         * @param maxPages how many pages one auto-paging walk may fetch
-         */
-        public Shared(OkHttpClient core, boolean owned, DeadlineTimer timer, Lifecycle lifecycle, long callTimeoutMillis,
-                      java.time.Clock clock, int maxPages) {
-            this.core = core;
-            this.owned = owned;
-            this.timer = timer;
-            this.lifecycle = lifecycle;
-            this.callTimeoutMillis = callTimeoutMillis;
-            this.clock = clock;
-            this.maxPages = maxPages;
-        }
-
-        /**
-         * How many pages one auto-paging walk may fetch.
-         *
-         * @return the limit
-         */
-        public int maxPages() {
-            return maxPages;
-        }
-
-        /**
-         * The credential-free core client, for traffic that is not to the API (such as
-         * fetching an image from a URL).
-         *
-         * @return the core client
-         */
-        public OkHttpClient core() {
-            return core;
-        }
-
+    public record Shared(OkHttpClient core, boolean owned, DeadlineTimer timer, Lifecycle lifecycle, long callTimeoutMillis,
+                         java.time.Clock clock, int maxPages) {
         /**
          * Releases the stack once: lets the deadline thread end, shuts down the dispatcher's
          * threads and evicts pooled connections when the SDK created the client; later calls
