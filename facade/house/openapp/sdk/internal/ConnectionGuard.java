@@ -85,16 +85,12 @@ public final class ConnectionGuard implements Interceptor {
         try {
             response = chain.proceed(chain.request());
         } catch (RuntimeException e) {
-            if (real != null) {
-                discard(real, true);
-            }
+            discard(real, true);
             throw new MalformedResponseException("malformed response: " + e, e);
         }
         if (response.code() < 200) {
             response.close();
-            if (real != null) {
-                discard(real, true);
-            }
+            discard(real, true);
             throw new MalformedResponseException("malformed response: an informational " + response.code()
                     + " where a final response was due (several 1xx in a row?)", null);
         }
@@ -157,8 +153,11 @@ public final class ConnectionGuard implements Interceptor {
         return null;
     }
 
-    /** Takes the connection out of use; {@code close} also closes its socket at once. */
-    static void discard(RealConnection connection, boolean close) {
+    /** Takes the connection, if there is one, out of use; {@code close} also closes its socket at once. */
+    private static void discard(RealConnection connection, boolean close) {
+        if (connection == null) {
+            return;
+        }
         synchronized (connection) {
             connection.setNoNewExchanges(true);
         }

@@ -56,7 +56,7 @@ public final class ContextInterceptor implements Interceptor {
      * @param orgSet whether the request already carries an {@code X-Org}
      */
     public void applyTo(Request.Builder builder, HttpUrl url, boolean orgSet) {
-        if (!sameOrigin(url)) {
+        if (!Redirects.sameOrigin(url, apiRoot)) {
             return;
         }
         builder.header("User-Agent", userAgent);
@@ -73,7 +73,7 @@ public final class ContextInterceptor implements Interceptor {
         Request request = chain.request();
         HttpUrl url = request.url();
         CallState state = request.tag(CallState.class);
-        if (sameOrigin(url) && (state == null || !state.crossedOrigin())) { // no credential once a redirect left the origin
+        if (Redirects.sameOrigin(url, apiRoot) && (state == null || !state.crossedOrigin())) { // no credential once a redirect left the origin
             if (applied(request)) {
                 return chain.proceed(request);
             }
@@ -90,9 +90,5 @@ public final class ContextInterceptor implements Interceptor {
         return userAgent.equals(request.header("User-Agent"))
                 && (credentialHeader == null || credentialValue.equals(request.header(credentialHeader)))
                 && (org == null || request.header("X-Org") != null);
-    }
-
-    private boolean sameOrigin(HttpUrl url) {
-        return url.scheme().equals(apiRoot.scheme()) && url.host().equals(apiRoot.host()) && url.port() == apiRoot.port();
     }
 }

@@ -78,11 +78,7 @@ public final class DeadlineTimer {
     public void cancelAll() {
         for (Deadline deadline : active) {
             if (!deadline.done) {
-                try {
-                    deadline.call.cancel();
-                } catch (Throwable failed) {
-                    // the call is cancelled anyway; the others must be too
-                }
+                deadline.cancel();
             }
         }
     }
@@ -156,11 +152,7 @@ public final class DeadlineTimer {
             } else if (now - deadline.at >= 0) {
                 deadline.expired = true;
                 it.remove();
-                try {
-                    deadline.call.cancel();
-                } catch (Throwable failed) {
-                    // an EventListener.canceled() that throws, or an error: the call is cancelled anyway
-                }
+                deadline.cancel();
             }
         }
     }
@@ -195,6 +187,15 @@ public final class DeadlineTimer {
          */
         public boolean expired() {
             return expired;
+        }
+
+        /** Cancels the call; whatever its cancellation throws, it is cancelled anyway (and the others must be too). */
+        private void cancel() {
+            try {
+                call.cancel();
+            } catch (Throwable failed) {
+                // an EventListener.canceled() that throws, or an error
+            }
         }
 
         /** Unregisters the call; its deadline no longer applies (the thread drops it at its next look). */

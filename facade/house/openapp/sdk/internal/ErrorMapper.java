@@ -53,7 +53,7 @@ public final class ErrorMapper {
                 text = response.body().string();
             }
         } catch (IOException unreadable) {
-            text = "";
+            // read as no body
         }
         ApiErrorResponse body = RequestExtras.read(text, ApiErrorResponse.class);
         boolean structured = body != null && body.getMessage() != null;
@@ -67,33 +67,17 @@ public final class ErrorMapper {
         if ("confirmation_required".equals(errorCode) && details.previewToken() != null) {
             return new ConfirmationRequiredException(details, confirm);
         }
-        int status = response.code();
-        switch (status) {
-            case 400: return new BadRequestException(details);
-            case 401: return new AuthenticationException(details);
-            case 403: return new PermissionDeniedException(details);
-            case 404: return new NotFoundException(details);
-            case 407: return new ProxyAuthenticationException(details);
-            case 409: return new ConflictException(details);
-            case 422: return new UnprocessableEntityException(details);
-            case 429:
-                return "quota_exceeded".equals(errorCode) ? new QuotaExceededException(details) : new RateLimitException(details);
-            default:
-                return status >= 500 ? new ServerException(details) : new OpenAppApiException(details);
-        }
-    }
-
-    /**
-     * Maps an I/O failure to a connection or timeout error.
-     *
-     * @param failure the failure
-     * @param method the request's method
-     * @param url the request's URL, without query
-     * @param attempts how many attempts were made
-     * @return the exception to throw
-     */
-    public static OpenAppException fromIo(IOException failure, String method, String url, int attempts) {
-        return fromIo(failure, method, url, attempts, null);
+        return switch (response.code()) {
+            case 400 -> new BadRequestException(details);
+            case 401 -> new AuthenticationException(details);
+            case 403 -> new PermissionDeniedException(details);
+            case 404 -> new NotFoundException(details);
+            case 407 -> new ProxyAuthenticationException(details);
+            case 409 -> new ConflictException(details);
+            case 422 -> new UnprocessableEntityException(details);
+            case 429 -> "quota_exceeded".equals(errorCode) ? new QuotaExceededException(details) : new RateLimitException(details);
+            default -> response.code() >= 500 ? new ServerException(details) : new OpenAppApiException(details);
+        };
     }
 
     /**

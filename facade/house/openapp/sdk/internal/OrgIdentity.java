@@ -40,9 +40,9 @@ final class OrgIdentity {
         }
         String actual = org.getId();
         if (actual != null && !expected.equalsIgnoreCase(actual)) { // ULIDs are case-insensitive; a missing id is tolerated
-            throw new OrgMismatchException("asked for organisation " + expected + " but the response is "
-                    + (actual == null ? "an organisation without an id" : "organisation " + ErrorMapper.quote(actual))
-                    + " (" + request.method() + " " + request.url().encodedPath() + "); not retried", expected, actual, attempts);
+            throw new OrgMismatchException("asked for organisation " + expected + " but the response is organisation "
+                    + ErrorMapper.quote(actual) + " (" + request.method() + " " + request.url().encodedPath() + "); not retried",
+                    expected, actual, attempts);
         }
     }
 

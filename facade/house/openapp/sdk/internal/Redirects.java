@@ -79,7 +79,8 @@ final class Redirects {
         return next.build();
     }
 
-    private static boolean sameOrigin(HttpUrl a, HttpUrl b) {
+    /** Whether two URLs have the same origin: scheme, host and port. */
+    static boolean sameOrigin(HttpUrl a, HttpUrl b) {
         return a.scheme().equals(b.scheme()) && a.host().equals(b.host()) && a.port() == b.port();
     }
 }

@@ -125,13 +125,25 @@ public final class RetryInterceptor implements Interceptor {
             if (events != null) {
                 events.attemptStarted(state.attempts(), original);
             }
-            Response response;
+            Duration wait;
             try {
-                response = exchange(chain, original);
+                Response response = exchange(chain, original, state);
                 for (Request next; (next = Redirects.followUp(response, original, state)) != null; ) {
                     response.close();
-                    response = exchange(chain, next);
+                    response = exchange(chain, next, state);
                 }
+                if (events != null) {
+                    events.attemptReceived(response);
+                }
+                if (!RETRYABLE_STATUS.contains(response.code()) || !replayable || retry >= policy.maxRetries()
+                        || isQuotaExceeded(response)) {
+                    return response;
+                }
+                wait = retryWait(response, retry + 1);
+                if (!fitsBeforeDeadline(wait, deadline)) {
+                    return response;
+                }
+                response.close();
             } catch (IOException e) {
                 if (events != null) {
                     events.attemptFailed(e);
@@ -148,32 +160,12 @@ public final class RetryInterceptor implements Interceptor {
                 if (retry >= policy.maxRetries()) {
                     throw e;
                 }
-                Duration wait = backoff(retry + 1);
+                wait = backoff(retry + 1);
                 if (!fitsBeforeDeadline(wait, deadline)) {
                     state.note("not retried: waiting " + wait.toMillis() + " ms would pass the call's deadline");
                     throw e;
                 }
-                if (events != null) {
-                    events.retrying(wait);
-                }
-                sleep(wait);
-                continue;
             }
-            if (events != null) {
-                events.attemptReceived(response);
-            }
-            if (!RETRYABLE_STATUS.contains(response.code()) || !replayable || retry >= policy.maxRetries()
-                    || isQuotaExceeded(response)) {
-                return response;
-            }
-            Duration wait = retryAfter(response);
-            if (wait == null) {
-                wait = backoff(retry + 1);
-            }
-            if (!fitsBeforeDeadline(wait, deadline)) {
-                return response;
-            }
-            response.close();
             if (events != null) {
                 events.retrying(wait);
             }
@@ -182,8 +174,8 @@ public final class RetryInterceptor implements Interceptor {
     }
 
     /** One request and its buffered response. */
-    private Response exchange(Chain chain, Request request) throws IOException {
-        return buffered(proceed(chain, request));
+    private Response exchange(Chain chain, Request request, CallState state) throws IOException {
+        return buffered(proceed(chain, request, state));
     }
 
     /**
@@ -192,7 +184,7 @@ public final class RetryInterceptor implements Interceptor {
      * keeping whatever else goes wrong below an {@link IOException}, so that an asynchronous
      * call never loses a dispatcher thread to it.
      */
-    private static Response proceed(Chain chain, Request request) throws IOException {
+    private static Response proceed(Chain chain, Request request, CallState state) throws IOException {
         for (int stale = 0; ; stale++) {
             try {
                 return chain.proceed(request);
@@ -200,10 +192,7 @@ public final class RetryInterceptor implements Interceptor {
                 if (stale >= MAX_STALE_CONNECTIONS || chain.call().isCanceled()) {
                     throw e;
                 }
-                CallState state = request.tag(CallState.class);
-                if (state != null) {
-                    state.restartAttempt();
-                }
+                state.restartAttempt();
             } catch (RuntimeException e) {
                 throw new MalformedResponseException("unexpected failure in the HTTP stack: " + e, e);
             }
@@ -291,15 +280,15 @@ public final class RetryInterceptor implements Interceptor {
     }
 
     /**
-     * The wait a {@code Retry-After} header asks for (delta-seconds, or an HTTP date in any of
-     * the three formats of RFC 9110 read against the injected clock), capped by the policy;
-     * {@code null} when absent or unreadable.
+     * The wait before retry number {@code retry} after {@code response}: what its {@code Retry-After}
+     * header asks for (delta-seconds, or an HTTP date in any of the three formats of RFC 9110 read
+     * against the injected clock), capped by the policy; the {@link #backoff} when absent or unreadable.
      */
-    Duration retryAfter(Response response) {
+    private Duration retryWait(Response response, int retry) {
         Duration max = policy.maxRetryAfter();
         return RetryAfter.parse(response.header("Retry-After"), clock.millis())
                 .map(wait -> wait.compareTo(max) > 0 ? max : wait)
-                .orElse(null);
+                .orElseGet(() -> backoff(retry));
     }
 
     private static boolean isQuotaExceeded(Response response) {
@@ -308,13 +297,10 @@ public final class RetryInterceptor implements Interceptor {
         }
         try {
             JsonElement body = JsonParser.parseString(response.peekBody(PEEK_BYTES).string());
-            if (body.isJsonObject()) {
-                JsonElement code = body.getAsJsonObject().get("error_code");
-                return code != null && code.isJsonPrimitive() && "quota_exceeded".equals(code.getAsString());
-            }
+            JsonElement code = body.isJsonObject() ? body.getAsJsonObject().get("error_code") : null;
+            return code != null && code.isJsonPrimitive() && "quota_exceeded".equals(code.getAsString());
         } catch (IOException | RuntimeException unreadable) {
             return false;
         }
-        return false;
     }
 }
