@@ -1,5 +1,7 @@
 package house.openapp.sdk.internal;
 
+import house.openapp.sdk.errors.ResponseTooLargeException;
+
 import java.io.IOException;
 
 /**
@@ -23,15 +25,8 @@ public final class BodyTooLargeException extends IOException {
         this.bytesRead = bytesRead;
     }
 
-    int statusCode() {
-        return statusCode;
-    }
-
-    long limit() {
-        return limit;
-    }
-
-    long bytesRead() {
-        return bytesRead;
+    /** The façade's exception for this failure, of a call to {@code where} after {@code attempts}. */
+    ResponseTooLargeException toPublic(String where, int attempts) {
+        return new ResponseTooLargeException(where + ": " + getMessage(), statusCode, limit, bytesRead, attempts);
     }
 }

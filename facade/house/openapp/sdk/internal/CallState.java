@@ -18,17 +18,19 @@ public final class CallState {
     private volatile java.util.concurrent.Semaphore slot;
     private static final java.util.concurrent.atomic.AtomicReferenceFieldUpdater<CallState, java.util.concurrent.Semaphore> SLOT =
             java.util.concurrent.atomic.AtomicReferenceFieldUpdater.newUpdater(CallState.class, java.util.concurrent.Semaphore.class, "slot");
-    private volatile boolean releasedByCaller;
+    private final boolean releasedByCaller;
 
     /**
      * Creates the state of one call.
      *
      * @param retryNonIdempotent whether the caller allows replaying a POST
      * @param timeoutMillis this call's timeout, or 0 for the client's
+     * @param releasedByCaller whether its owner calls {@link #releaseSlot()} after the call (a façade call)
      */
-    public CallState(boolean retryNonIdempotent, long timeoutMillis) {
+    public CallState(boolean retryNonIdempotent, long timeoutMillis, boolean releasedByCaller) {
         this.retryNonIdempotent = retryNonIdempotent;
         this.timeoutMillis = timeoutMillis;
+        this.releasedByCaller = releasedByCaller;
     }
 
     /**
@@ -118,11 +120,6 @@ public final class CallState {
         if (held != null) {
             held.release();
         }
-    }
-
-    /** Marks this state as one whose owner calls {@link #releaseSlot()} after the call. */
-    void releasedByCaller() {
-        releasedByCaller = true;
     }
 
     boolean isReleasedByCaller() {

@@ -1,6 +1,5 @@
 package house.openapp.sdk.internal;
 
-import okhttp3.Connection;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.Response;
@@ -72,8 +71,7 @@ public final class ConnectionGuard implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        Connection connection = chain.connection();
-        RealConnection real = connection instanceof RealConnection r && !r.isMultiplexed$okhttp() ? r : null;
+        RealConnection real = chain.connection() instanceof RealConnection r && !r.isMultiplexed$okhttp() ? r : null;
         if (real != null) {
             String stale = staleness(real);
             if (stale != null) {

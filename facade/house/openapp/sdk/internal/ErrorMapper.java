@@ -12,7 +12,6 @@ import house.openapp.sdk.errors.OpenAppException;
 import house.openapp.sdk.errors.OpenAppTimeoutException;
 import house.openapp.sdk.errors.PermissionDeniedException;
 import house.openapp.sdk.errors.ProxyAuthenticationException;
-import house.openapp.sdk.errors.ResponseTooLargeException;
 import house.openapp.sdk.errors.QuotaExceededException;
 import house.openapp.sdk.errors.RateLimitException;
 import house.openapp.sdk.errors.RedirectException;
@@ -94,8 +93,7 @@ public final class ErrorMapper {
         String where = method + " " + url;
         String tail = note == null ? "" : "; " + note;
         if (failure instanceof BodyTooLargeException tooLarge) {
-            return new ResponseTooLargeException(where + ": " + tooLarge.getMessage(), tooLarge.statusCode(), tooLarge.limit(),
-                    tooLarge.bytesRead(), attempts);
+            return tooLarge.toPublic(where, attempts);
         }
         if (RetryInterceptor.PROXY_AUTH_FAILED.equals(failure.getMessage())) {
             return new ProxyAuthenticationException(new ErrorDetails(407, new ApiErrorResponse().message("the proxy refused the tunnel to "

@@ -13,8 +13,6 @@ public final class MalformedResponseException extends ProtocolException {
 
     MalformedResponseException(String message, Throwable cause) {
         super(message);
-        if (cause != null) {
-            initCause(cause);
-        }
+        initCause(cause); // null is allowed: then there is none
     }
 }

@@ -83,7 +83,7 @@ public final class RetryInterceptor implements Interceptor {
         Request original = chain.request();
         CallState state = original.tag(CallState.class);
         if (state == null) {
-            state = new CallState(false, 0); // a call of the generated layer: the client's timeout
+            state = new CallState(false, 0, false); // a call of the generated layer: the client's timeout
             original = original.newBuilder().tag(CallState.class, state).build();
         }
         long timeoutMillis = state.timeoutMillis() > 0 ? state.timeoutMillis() : callTimeoutMillis;
@@ -211,7 +211,7 @@ public final class RetryInterceptor implements Interceptor {
         if (body == null) {
             return response;
         }
-        Buffer served;
+        Buffer bytes = new Buffer();
         MediaType type;
         try (body) {
             type = body.contentType();
@@ -221,7 +221,6 @@ public final class RetryInterceptor implements Interceptor {
             if (success && declared > limit) {
                 throw new BodyTooLargeException(response.code(), limit, 0, declared);
             }
-            Buffer bytes = new Buffer();
             BufferedSource source = body.source();
             long total = 0;
             for (long read; (read = source.read(bytes, READ_BYTES)) != -1; ) { // moves Okio's segments: no copy
@@ -237,13 +236,12 @@ public final class RetryInterceptor implements Interceptor {
                     break;
                 }
             }
-            if (!(body instanceof ConnectionGuard.GuardedBody)) {
-                return response.newBuilder().body(ResponseBody.create(bytes, type, bytes.size())).build();
-            }
-            served = bytes;
         }
-        ((ConnectionGuard.GuardedBody) body).serve(served, type); // closed above: from now on it serves the bytes, no response rebuilt
-        return response;
+        if (body instanceof ConnectionGuard.GuardedBody guarded) {
+            guarded.serve(bytes, type); // closed above: from now on it serves the bytes, no response rebuilt
+            return response;
+        }
+        return response.newBuilder().body(ResponseBody.create(bytes, type, bytes.size())).build();
     }
 
     private boolean fitsBeforeDeadline(Duration wait, long deadline) {

@@ -384,8 +384,6 @@ public final class Transport {
             }
             timeoutMillis = Math.min(left, timeoutMillis > 0 ? timeoutMillis : shared.callTimeoutMillis());
         }
-        CallState callState = new CallState(options.retryNonIdempotent(), timeoutMillis);
-        callState.releasedByCaller(); // execute() and the async callback give the connection slot back once the call is over
         // A new builder rather than base.newBuilder(), which copies the tag map only to copy it again in build(): the
         // requests here carry no tag but Retrofit's Invocation (the generated services declare no @Tag parameter).
         // The headers go into the builder's own list (already validated: Retrofit and raw() built them with add()).
@@ -398,7 +396,8 @@ public final class Transport {
         if (invocation != null) {
             builder.tag(Invocation.class, invocation);
         }
-        builder.tag(CallState.class, callState);
+        // execute() and the async callback give the connection slot back once the call is over
+        builder.tag(CallState.class, new CallState(options.retryNonIdempotent(), timeoutMillis, true));
         Optional<String> org = options.org();
         header(builder, "X-Org", org);
         header(builder, "X-Correlation-Id", options.correlationId());
