@@ -4,9 +4,7 @@ import house.openapp.sdk.errors.OrgMismatchException;
 import house.openapp.sdk.generated.model.OrganizationResponse;
 import okhttp3.Request;
 import retrofit2.Invocation;
-import retrofit2.http.Path;
 
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,14 +45,7 @@ final class OrgIdentity {
     }
 
     private static int idArgument(Method method) {
-        Annotation[][] annotations = method.getParameterAnnotations();
-        for (int i = 0; i < annotations.length; i++) {
-            for (Annotation annotation : annotations[i]) {
-                if (annotation instanceof Path path && path.value().equals(ID)) {
-                    return i;
-                }
-            }
-        }
-        return -1;
+        int[] ids = RequestGuard.pathIndexes(method, path -> path.value().equals(ID));
+        return ids.length == 0 ? -1 : ids[0];
     }
 }

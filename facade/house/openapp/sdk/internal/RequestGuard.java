@@ -13,6 +13,7 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The first application interceptor of every call of a client, façade and generated layer
@@ -87,7 +88,7 @@ public final class RequestGuard implements Interceptor {
     }
 
     private void checkPathArguments(Invocation invocation) throws RefusedRequestException {
-        int[] indexes = pathArguments.computeIfAbsent(invocation.method(), RequestGuard::pathIndexes);
+        int[] indexes = pathArguments.computeIfAbsent(invocation.method(), method -> pathIndexes(method, path -> !path.encoded()));
         List<?> arguments = invocation.arguments();
         for (int index : indexes) {
             Object argument = arguments.get(index);
@@ -101,13 +102,21 @@ public final class RequestGuard implements Interceptor {
         }
     }
 
-    private static int[] pathIndexes(Method method) {
+    /**
+     * The indexes of a generated method's parameters bound to a path segment by a {@link Path}
+     * annotation that {@code which} accepts, in order.
+     *
+     * @param method the service method
+     * @param which the test of the annotation
+     * @return the indexes, possibly none
+     */
+    static int[] pathIndexes(Method method, Predicate<Path> which) {
         Annotation[][] annotations = method.getParameterAnnotations();
         int[] found = new int[annotations.length];
         int count = 0;
         for (int i = 0; i < annotations.length; i++) {
             for (Annotation annotation : annotations[i]) {
-                if (annotation instanceof Path path && !path.encoded()) {
+                if (annotation instanceof Path path && which.test(path)) {
                     found[count++] = i;
                 }
             }
