@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,18 +33,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * without a listener creates none, and every hook here is a null check then. Internal: not
  * part of the SDK's API.
  */
-public final class CallEvents implements CallListener.Operation, CallListener.Outcome {
+public final class CallEvents implements CallListener.Outcome {
     private static final System.Logger LOG = System.getLogger(HttpLogger.LOGGER_NAME);
     /** Response headers hidden from listeners, besides the request's {@link HttpLogger#REDACTED}. */
     private static final Set<String> REDACTED_RESPONSE = Set.of("set-cookie");
 
-    private final String operationId;
-    private final String method;
-    private final String urlTemplate;
-    private final String url;
-    private final String serverAddress;
-    private final int serverPort;
-    private final String org;
+    private final Target operation;
     private final long startNanos;
     private final AtomicBoolean ended = new AtomicBoolean();
     private CallListener.OperationListener listener;
@@ -62,14 +57,9 @@ public final class CallEvents implements CallListener.Operation, CallListener.Ou
     private volatile Throwable failure;
 
     private CallEvents(String operationId, String urlTemplate, Request request) {
-        this.operationId = operationId;
-        this.method = request.method();
-        this.urlTemplate = urlTemplate;
-        HttpUrl httpUrl = request.url();
-        this.url = httpUrl.toString();
-        this.serverAddress = httpUrl.host();
-        this.serverPort = httpUrl.port();
-        this.org = request.header("X-Org");
+        HttpUrl url = request.url();
+        this.operation = new Target(operationId, request.method(), urlTemplate, url.toString(), url.host(), url.port(),
+                request.header("X-Org"));
         this.startNanos = System.nanoTime();
     }
 
@@ -96,9 +86,8 @@ public final class CallEvents implements CallListener.Operation, CallListener.Ou
         events.attemptsOver();
         events.failure = failure;
         events.durationNanos = System.nanoTime() - events.startNanos;
-        CallListener.OperationListener listener = events.listener;
         try {
-            listener.operationEnded(events);
+            events.listener.operationEnded(events);
         } catch (RuntimeException e) {
             complain(e);
         }
@@ -126,29 +115,7 @@ public final class CallEvents implements CallListener.Operation, CallListener.Ou
         if (first == null || second == null) {
             return first == null ? second : first;
         }
-        return operation -> {
-            CallListener.OperationListener a = first.operationStarted(operation);
-            CallListener.OperationListener b = second.operationStarted(operation);
-            return new CallListener.OperationListener() {
-                @Override
-                public void requestSending(CallListener.Request request) {
-                    a.requestSending(request);
-                    b.requestSending(request);
-                }
-
-                @Override
-                public void attemptEnded(CallListener.Attempt attempt) {
-                    a.attemptEnded(attempt);
-                    b.attemptEnded(attempt);
-                }
-
-                @Override
-                public void operationEnded(CallListener.Outcome outcome) {
-                    a.operationEnded(outcome);
-                    b.operationEnded(outcome);
-                }
-            };
-        };
+        return operation -> new Both(first.operationStarted(operation), second.operationStarted(operation));
     }
 
     // called by RetryInterceptor, in order, for each attempt
@@ -162,13 +129,11 @@ public final class CallEvents implements CallListener.Operation, CallListener.Ou
     void attemptStarted(int number, Request request) {
         attemptsOver();
         RequestBody body = request.body();
-        long size;
         try {
-            size = body == null ? 0 : body.contentLength();
+            requestBytes = body == null ? 0 : body.contentLength();
         } catch (IOException unknown) {
-            size = -1;
+            requestBytes = -1;
         }
-        requestBytes = size;
         response = null;
         exception = null;
         attempt = number;
@@ -214,7 +179,7 @@ public final class CallEvents implements CallListener.Operation, CallListener.Ou
             return;
         }
         pending = false;
-        AttemptInfo info = new AttemptInfo(this, attempt, response, exception, requestBytes,
+        AttemptInfo info = new AttemptInfo(operation, attempt, response, exception, requestBytes,
                 System.nanoTime() - attemptStartNanos, retry, wait);
         try {
             listener.attemptEnded(info);
@@ -237,46 +202,11 @@ public final class CallEvents implements CallListener.Operation, CallListener.Ou
         LOG.log(System.Logger.Level.WARNING, "a CallListener threw; the call goes on", e);
     }
 
-    // CallListener.Operation and CallListener.Outcome
-
-    @Override
-    public String operationId() {
-        return operationId;
-    }
-
-    @Override
-    public String method() {
-        return method;
-    }
-
-    @Override
-    public String urlTemplate() {
-        return urlTemplate;
-    }
-
-    @Override
-    public String url() {
-        return url;
-    }
-
-    @Override
-    public String serverAddress() {
-        return serverAddress;
-    }
-
-    @Override
-    public int serverPort() {
-        return serverPort;
-    }
-
-    @Override
-    public String org() {
-        return org;
-    }
+    // CallListener.Outcome
 
     @Override
     public CallListener.Operation operation() {
-        return this;
+        return operation;
     }
 
     @Override
@@ -306,7 +236,7 @@ public final class CallEvents implements CallListener.Operation, CallListener.Ou
 
     @Override
     public String toString() {
-        return "Operation{" + (operationId == null ? method + " " + url : operationId) + "}";
+        return operation.toString();
     }
 
     private static Map<String, List<String>> redacted(Headers headers, Set<String> secret) {
@@ -348,23 +278,18 @@ public final class CallEvents implements CallListener.Operation, CallListener.Ou
          * @return the request tagged with its events
          */
         public Request start(Request request) {
-            return request.newBuilder().tag(CallEvents.class, started(request)).build();
-        }
-
-        private CallEvents started(Request request) {
             Invocation invocation = request.tag(Invocation.class);
             OperationId id = invocation == null ? null
                     : operations.computeIfAbsent(invocation.method(), m -> Optional.ofNullable(m.getAnnotation(OperationId.class))).orElse(null);
             CallEvents events = new CallEvents(id == null ? null : id.value(), id == null ? null : template(request.url(), id.path()), request);
-            CallListener.OperationListener operationListener;
+            CallListener.OperationListener operationListener = null;
             try {
-                operationListener = listener.operationStarted(events);
+                operationListener = listener.operationStarted(events.operation);
             } catch (RuntimeException e) {
                 complain(e);
-                operationListener = null;
             }
-            events.listener = operationListener == null ? CallListener.OperationListener.NONE : operationListener;
-            return events;
+            events.listener = Objects.requireNonNullElse(operationListener, CallListener.OperationListener.NONE);
+            return request.newBuilder().tag(CallEvents.class, events).build();
         }
 
         /**
@@ -406,10 +331,7 @@ public final class CallEvents implements CallListener.Operation, CallListener.Ou
                 if (events == null) {
                     return chain.proceed(request);
                 }
-                HttpUrl url = request.url();
-                boolean toApiOrigin = url.scheme().equals(apiRoot.scheme()) && url.host().equals(apiRoot.host())
-                        && url.port() == apiRoot.port();
-                return chain.proceed(events.sending(request, toApiOrigin));
+                return chain.proceed(events.sending(request, Redirects.sameOrigin(request.url(), apiRoot)));
             };
         }
 
@@ -425,38 +347,54 @@ public final class CallEvents implements CallListener.Operation, CallListener.Ou
         }
     }
 
-    private static final class AttemptInfo implements CallListener.Attempt {
-        private final CallEvents operation;
-        private final int number;
-        private final Response response;
-        private final IOException exception;
-        private final long requestBytes;
-        private final long nanos;
-        private final boolean retry;
-        private final Duration wait;
-
-        AttemptInfo(CallEvents operation, int number, Response response, IOException exception, long requestBytes, long nanos,
-                boolean retry, Duration wait) {
-            this.operation = operation;
-            this.number = number;
-            this.response = response;
-            this.exception = exception;
-            this.requestBytes = requestBytes;
-            this.nanos = nanos;
-            this.retry = retry;
-            this.wait = wait;
+    /**
+     * What an operation calls: the same for each of its attempts. Equal only to itself, as an
+     * operation always was: a listener may key a map by it while an identical call runs too.
+     */
+    private record Target(String operationId, String method, String urlTemplate, String url, String serverAddress, int serverPort,
+                          String org) implements CallListener.Operation {
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
         }
 
         @Override
-        public CallListener.Operation operation() {
-            return operation;
+        public int hashCode() {
+            return System.identityHashCode(this);
         }
 
         @Override
-        public int number() {
-            return number;
+        public String toString() {
+            return "Operation{" + (operationId == null ? method + " " + url : operationId) + "}";
+        }
+    }
+
+    /** Two listeners of one operation, called in turn. */
+    private record Both(CallListener.OperationListener first, CallListener.OperationListener second)
+            implements CallListener.OperationListener {
+        @Override
+        public void requestSending(CallListener.Request request) {
+            first.requestSending(request);
+            second.requestSending(request);
         }
 
+        @Override
+        public void attemptEnded(CallListener.Attempt attempt) {
+            first.attemptEnded(attempt);
+            second.attemptEnded(attempt);
+        }
+
+        @Override
+        public void operationEnded(CallListener.Outcome outcome) {
+            first.operationEnded(outcome);
+            second.operationEnded(outcome);
+        }
+    }
+
+    /** One attempt that is over, as reported; its response's status, id, size and headers are read when asked for. */
+    private record AttemptInfo(CallListener.Operation operation, int number, Response response, IOException exception,
+                               long requestBytes, long nanos, boolean willRetry, Duration retryDelay)
+            implements CallListener.Attempt {
         @Override
         public int statusCode() {
             return response == null ? 0 : response.code();
@@ -465,11 +403,6 @@ public final class CallEvents implements CallListener.Operation, CallListener.Ou
         @Override
         public String requestId() {
             return response == null ? null : response.header("X-Request-Id");
-        }
-
-        @Override
-        public long requestBytes() {
-            return requestBytes;
         }
 
         @Override
@@ -487,28 +420,13 @@ public final class CallEvents implements CallListener.Operation, CallListener.Ou
         }
 
         @Override
-        public boolean willRetry() {
-            return retry;
-        }
-
-        @Override
-        public Duration retryDelay() {
-            return wait;
-        }
-
-        @Override
-        public IOException exception() {
-            return exception;
-        }
-
-        @Override
         public Map<String, List<String>> responseHeaders() {
             return response == null ? Map.of() : redacted(response.headers(), REDACTED_RESPONSE);
         }
 
         @Override
         public String toString() {
-            return "Attempt{" + operation + " #" + number + ", status=" + statusCode() + ", retry=" + retry + "}";
+            return "Attempt{" + operation + " #" + number + ", status=" + statusCode() + ", retry=" + willRetry + "}";
         }
     }
 
