@@ -118,6 +118,21 @@ public final class CallEvents implements CallListener.Outcome {
         return operation -> new Both(first.operationStarted(operation), second.operationStarted(operation));
     }
 
+    /**
+     * {@code error.type} by the semantic conventions, for the adapters: the status code of an
+     * error response, else the class of the exception, else none.
+     *
+     * @param statusCode the HTTP status, or 0 without a response
+     * @param failure the exception, or {@code null}
+     * @return the error type, or {@code null} for a success
+     */
+    public static String errorType(int statusCode, Throwable failure) {
+        if (statusCode >= 400) {
+            return Integer.toString(statusCode);
+        }
+        return failure == null ? null : failure.getClass().getName();
+    }
+
     // called by RetryInterceptor, in order, for each attempt
 
     /**

@@ -1,6 +1,7 @@
 package house.openapp.sdk.micrometer;
 
 import house.openapp.sdk.CallListener;
+import house.openapp.sdk.internal.CallEvents;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
@@ -63,7 +64,14 @@ public final class OpenAppObservation implements CallListener {
         if (registry.isNoop()) {
             return OperationListener.NONE;
         }
-        OperationContext context = new OperationContext(operation);
+        // its carrier collects the headers to propagate
+        RequestReplySenderContext<Map<String, String>, Outcome> context = new RequestReplySenderContext<>((carrier, key, value) -> {
+            if (carrier != null) {
+                carrier.put(key, value);
+            }
+        });
+        context.setCarrier(new LinkedHashMap<>());
+        context.setRemoteServiceAddress(operation.serverAddress() + ":" + operation.serverPort());
         String id = operation.operationId();
         Observation observation = Observation.createNotStarted(NAME, () -> context, registry)
                 .contextualName("OpenApp " + (id != null ? id : operation.method()))
@@ -84,40 +92,9 @@ public final class OpenAppObservation implements CallListener {
         return "OpenAppObservation{" + NAME + "}";
     }
 
-    /** The context of one operation: its carrier collects the headers to propagate. */
-    static final class OperationContext extends RequestReplySenderContext<Map<String, String>, Outcome> {
-        private final Operation operation;
-
-        OperationContext(Operation operation) {
-            super((carrier, key, value) -> {
-                if (carrier != null) {
-                    carrier.put(key, value);
-                }
-            });
-            this.operation = operation;
-            setCarrier(new LinkedHashMap<>());
-            setRemoteServiceAddress(operation.serverAddress() + ":" + operation.serverPort());
-        }
-
-        /**
-         * The operation observed.
-         *
-         * @return the operation
-         */
-        Operation operation() {
-            return operation;
-        }
-    }
-
-    private static final class Observed implements OperationListener {
-        private final Observation observation;
-        private final OperationContext context;
-
-        Observed(Observation observation, OperationContext context) {
-            this.observation = observation;
-            this.context = context;
-        }
-
+    /** The observation of one operation, and its context. */
+    private record Observed(Observation observation, RequestReplySenderContext<Map<String, String>, Outcome> context)
+            implements OperationListener {
         @Override
         public void requestSending(Request request) {
             if (request.toApiOrigin()) {
@@ -138,8 +115,7 @@ public final class OpenAppObservation implements CallListener {
         public void operationEnded(Outcome outcome) {
             context.setResponse(outcome);
             int status = outcome.statusCode();
-            String errorType = status >= 400 ? Integer.toString(status)
-                    : outcome.failure() != null ? outcome.failure().getClass().getName() : "none";
+            String errorType = Objects.requireNonNullElse(CallEvents.errorType(status, outcome.failure()), "none");
             observation.lowCardinalityKeyValues(KeyValues.of(
                     KeyValue.of("http.response.status_code", status > 0 ? Integer.toString(status) : "none"),
                     KeyValue.of("error.type", errorType)));

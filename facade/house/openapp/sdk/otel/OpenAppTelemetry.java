@@ -1,6 +1,7 @@
 package house.openapp.sdk.otel;
 
 import house.openapp.sdk.CallListener;
+import house.openapp.sdk.internal.CallEvents;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -133,24 +134,28 @@ public final class OpenAppTelemetry implements CallListener {
     public OperationListener operationStarted(Operation operation) {
         Context parent = Context.current();
         String id = operation.operationId();
+        // the attributes the span and each attempt's metric points share
+        AttributesBuilder common = Attributes.builder()
+                .put(HTTP_REQUEST_METHOD, operation.method())
+                .put(SERVER_ADDRESS, operation.serverAddress())
+                .put(SERVER_PORT, (long) operation.serverPort());
+        if (operation.urlTemplate() != null) {
+            common.put(URL_TEMPLATE, operation.urlTemplate());
+        }
+        if (id != null) {
+            common.put(OPENAPP_OPERATION, id);
+        }
+        Attributes metric = common.build();
         SpanBuilder builder = tracer.spanBuilder("OpenApp " + (id != null ? id : operation.method()))
                 .setSpanKind(SpanKind.CLIENT)
                 .setParent(parent)
-                .setAttribute(HTTP_REQUEST_METHOD, operation.method())
-                .setAttribute(SERVER_ADDRESS, operation.serverAddress())
-                .setAttribute(SERVER_PORT, (long) operation.serverPort())
+                .setAllAttributes(metric)
                 .setAttribute(URL_FULL, operation.url());
-        if (operation.urlTemplate() != null) {
-            builder.setAttribute(URL_TEMPLATE, operation.urlTemplate());
-        }
-        if (id != null) {
-            builder.setAttribute(OPENAPP_OPERATION, id);
-        }
         if (operation.org() != null) {
             builder.setAttribute(OPENAPP_ORG, operation.org());
         }
         Span span = builder.startSpan();
-        return new Traced(operation, span, parent.with(span));
+        return new Traced(metric, span, parent.with(span));
     }
 
     @Override
@@ -158,25 +163,14 @@ public final class OpenAppTelemetry implements CallListener {
         return "OpenAppTelemetry{" + INSTRUMENTATION_NAME + "}";
     }
 
-    /**
-     * {@code error.type} by the semantic conventions: the status code of an error response,
-     * else the class of the exception, else none.
-     */
-    static String errorType(int statusCode, Throwable failure) {
-        if (statusCode >= 400) {
-            return Integer.toString(statusCode);
-        }
-        return failure == null ? null : failure.getClass().getName();
-    }
-
     /** The span of one operation, and the metrics of its attempts. */
     private final class Traced implements OperationListener {
-        private final Operation operation;
+        private final Attributes metric;
         private final Span span;
         private final Context context;
 
-        Traced(Operation operation, Span span, Context context) {
-            this.operation = operation;
+        Traced(Attributes metric, Span span, Context context) {
+            this.metric = metric;
             this.span = span;
             this.context = context;
         }
@@ -190,24 +184,15 @@ public final class OpenAppTelemetry implements CallListener {
 
         @Override
         public void attemptEnded(Attempt attempt) {
-            String errorType = errorType(attempt.statusCode(), attempt.exception());
-            AttributesBuilder metric = Attributes.builder()
-                    .put(HTTP_REQUEST_METHOD, operation.method())
-                    .put(SERVER_ADDRESS, operation.serverAddress())
-                    .put(SERVER_PORT, (long) operation.serverPort());
-            if (operation.urlTemplate() != null) {
-                metric.put(URL_TEMPLATE, operation.urlTemplate());
-            }
-            if (operation.operationId() != null) {
-                metric.put(OPENAPP_OPERATION, operation.operationId());
-            }
+            String errorType = CallEvents.errorType(attempt.statusCode(), attempt.exception());
+            AttributesBuilder point = metric.toBuilder();
             if (attempt.statusCode() > 0) {
-                metric.put(HTTP_RESPONSE_STATUS_CODE, (long) attempt.statusCode());
+                point.put(HTTP_RESPONSE_STATUS_CODE, (long) attempt.statusCode());
             }
             if (errorType != null) {
-                metric.put(ERROR_TYPE, errorType);
+                point.put(ERROR_TYPE, errorType);
             }
-            Attributes attributes = metric.build();
+            Attributes attributes = point.build();
             duration.record(attempt.duration().toNanos() / 1e9, attributes, context);
             if (attempt.willRetry()) {
                 retries.add(1, attributes, context);
@@ -241,7 +226,7 @@ public final class OpenAppTelemetry implements CallListener {
             if (outcome.requestId() != null) {
                 span.setAttribute(OPENAPP_REQUEST_ID, outcome.requestId());
             }
-            String errorType = errorType(outcome.statusCode(), outcome.failure());
+            String errorType = CallEvents.errorType(outcome.statusCode(), outcome.failure());
             if (errorType != null) {
                 span.setAttribute(ERROR_TYPE, errorType);
                 span.setStatus(StatusCode.ERROR);
