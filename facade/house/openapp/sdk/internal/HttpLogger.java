@@ -11,8 +11,11 @@ import java.util.Set;
  * and every attempt's end (status, time, response headers, retry decision, failure) through
  * {@link System.Logger} under the name {@code house.openapp.sdk.http}, with credentials
  * redacted. Internal: not part of the SDK's API.
+ *
+ * @param logger where to log
+ * @param level the level of every line
  */
-public final class HttpLogger implements CallListener {
+public record HttpLogger(System.Logger logger, System.Logger.Level level) implements CallListener {
     /** The name of the {@link System.Logger} the client logs to. */
     public static final String LOGGER_NAME = "house.openapp.sdk.http";
 
@@ -22,20 +25,6 @@ public final class HttpLogger implements CallListener {
 
     /** What a redacted value is logged as. */
     public static final String MASK = "██";
-
-    private final System.Logger logger;
-    private final System.Logger.Level level;
-
-    /**
-     * Creates the logger.
-     *
-     * @param logger where to log
-     * @param level the level of every line
-     */
-    public HttpLogger(System.Logger logger, System.Logger.Level level) {
-        this.logger = logger;
-        this.level = level;
-    }
 
     @Override
     public OperationListener operationStarted(Operation operation) {
