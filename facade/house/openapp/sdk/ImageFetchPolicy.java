@@ -1,26 +1,11 @@
 package house.openapp.sdk;
 
-import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.Proxy;
-import java.net.Socket;
-import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The safety rules of {@link Orgs#uploadImageFromUrl(String, java.net.URI)}: what the image download allows: the byte cap, the number of redirects, the total
@@ -140,10 +125,7 @@ public final class ImageFetchPolicy {
         if (address instanceof Inet4Address) {
             return isPublicIpv4(address.getAddress(), 0);
         }
-        if (address instanceof Inet6Address) {
-            return isPublicIpv6(address.getAddress());
-        }
-        return false;
+        return address instanceof Inet6Address && isPublicIpv6(address.getAddress());
     }
 
     private static boolean isPublicIpv4(byte[] bytes, int offset) {
@@ -163,28 +145,27 @@ public final class ImageFetchPolicy {
     }
 
     private static boolean isPublicIpv6(byte[] bytes) {
-        if (isZero(bytes, 0, 10) && (bytes[10] & 0xFF) == 0xFF && (bytes[11] & 0xFF) == 0xFF) {
+        if (isZero(bytes, 0, 10) && group(bytes, 10) == 0xFFFF) {
             return isPublicIpv4(bytes, 12);                        // ::ffff:0:0/96 IPv4-mapped
         }
-        if ((bytes[0] & 0xFF) == 0x00 && (bytes[1] & 0xFF) == 0x64 && (bytes[2] & 0xFF) == 0xFF
-                && (bytes[3] & 0xFF) == 0x9B && isZero(bytes, 4, 12)) {
+        if (group(bytes, 0) == 0x0064 && group(bytes, 2) == 0xFF9B && isZero(bytes, 4, 12)) {
             return isPublicIpv4(bytes, 12);                        // 64:ff9b::/96 NAT64
         }
         if ((bytes[0] & 0xE0) != 0x20) {
             return false;                                          // outside 2000::/3 global unicast
         }
-        if ((bytes[0] & 0xFF) == 0x20 && (bytes[1] & 0xFF) == 0x01) {
-            if (bytes[2] == 0 && bytes[3] == 0) {
-                return false;                                      // 2001::/32 Teredo
-            }
-            if ((bytes[2] & 0xFF) == 0x0D && (bytes[3] & 0xFF) == 0xB8) {
-                return false;                                      // 2001:db8::/32 documentation
-            }
+        if (group(bytes, 0) == 0x2001 && (group(bytes, 2) == 0 || group(bytes, 2) == 0x0DB8)) {
+            return false;                                          // 2001::/32 Teredo, 2001:db8::/32 documentation
         }
-        if ((bytes[0] & 0xFF) == 0x20 && (bytes[1] & 0xFF) == 0x02) {
+        if (group(bytes, 0) == 0x2002) {
             return isPublicIpv4(bytes, 2);                         // 2002::/16 6to4
         }
         return true;
+    }
+
+    /** The 16-bit group of an IPv6 address that starts at byte {@code i}. */
+    private static int group(byte[] bytes, int i) {
+        return (bytes[i] & 0xFF) << 8 | (bytes[i + 1] & 0xFF);
     }
 
     private static boolean isZero(byte[] bytes, int from, int to) {
