@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,6 +26,13 @@ import java.util.Objects;
 public final class ImageUpload {
     /** The largest image the SDK uploads: 10 MiB. */
     public static final int MAX_BYTES = 10 * 1024 * 1024;
+
+    /** The content type of each file extension {@link #of(Path)} accepts. */
+    private static final Map<String, String> TYPE_BY_EXTENSION = Map.of(
+            ".jpg", "image/jpeg", ".jpeg", "image/jpeg", ".png", "image/png", ".webp", "image/webp");
+    /** The extension of the default filename for each content type (and its parameters). */
+    private static final Map<String, String> EXTENSION_BY_TYPE = Map.of(
+            "image/jpeg", ".jpg", "image/png", ".png", "image/webp", ".webp");
 
     private final byte[] bytes;
     private final String contentType;
@@ -72,8 +80,7 @@ public final class ImageUpload {
      * @return the upload
      */
     public static ImageUpload of(byte[] bytes, String contentType) {
-        Objects.requireNonNull(bytes, "bytes");
-        return new ImageUpload(bytes.clone(), contentType, "image" + extensionOf(contentType));
+        return of(bytes, contentType, "image" + extensionOf(contentType));
     }
 
     /**
@@ -145,28 +152,19 @@ public final class ImageUpload {
 
     private static String typeOf(String filename) {
         String lower = filename.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".jpg") || lower.endsWith(".jpeg")) {
-            return "image/jpeg";
+        String type = TYPE_BY_EXTENSION.get(lower.substring(Math.max(lower.lastIndexOf('.'), 0)));
+        if (type == null) {
+            throw new IllegalArgumentException("image file must end in .jpg, .jpeg, .png or .webp but was " + filename);
         }
-        if (lower.endsWith(".png")) {
-            return "image/png";
-        }
-        if (lower.endsWith(".webp")) {
-            return "image/webp";
-        }
-        throw new IllegalArgumentException("image file must end in .jpg, .jpeg, .png or .webp but was " + filename);
+        return type;
     }
 
     private static String extensionOf(String contentType) {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        if (type.startsWith("image/jpeg")) {
-            return ".jpg";
-        }
-        if (type.startsWith("image/png")) {
-            return ".png";
-        }
-        if (type.startsWith("image/webp")) {
-            return ".webp";
+        for (Map.Entry<String, String> known : EXTENSION_BY_TYPE.entrySet()) {
+            if (type.startsWith(known.getKey())) {
+                return known.getValue();
+            }
         }
         return "";
     }
