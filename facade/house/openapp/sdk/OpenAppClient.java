@@ -261,8 +261,7 @@ public final class OpenAppClient implements AutoCloseable {
             throw new ClientClosedException("this OpenAppClient is closed: the image at " + source.getScheme() + "://" + source.getHost()
                     + " was not fetched", null, 0);
         }
-        UrlImageFetcher.FetchedImage image = new UrlImageFetcher(shared.core(), config.imageFetchPolicy).fetch(source);
-        return ImageUpload.of(image.bytes(), image.contentType(), image.filename());
+        return new UrlImageFetcher(shared.core(), config.imageFetchPolicy).fetch(source);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package house.openapp.sdk.internal;
 
 import house.openapp.sdk.ImageFetchPolicy;
+import house.openapp.sdk.ImageUpload;
 import house.openapp.sdk.errors.ImageSourceException;
 import house.openapp.sdk.errors.ImageSourceException.Reason;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -167,13 +167,15 @@ public final class UrlImageFetcher {
      * PNG or WebP image within the policy's limits.
      *
      * @param url an absolute {@code http} or {@code https} URL
-     * @return the image bytes, their media type and a file name
+     * @return the image, ready to upload: its bytes, their media type as identified from the
+     *     bytes, and a file name: the last path segment of the URL the image came from, reduced to
+     *     {@code [A-Za-z0-9._-]} with an extension that matches the content, or {@code image.<ext>}
      * @throws ImageSourceException if a rule of the policy is broken, the host answers with a
      *     status other than 2xx, or the download fails
      * @throws IllegalArgumentException if {@code url} has an http(s) scheme but is not a valid
      *     URL (for example, an invalid port)
      */
-    public FetchedImage fetch(URI url) {
+    public ImageUpload fetch(URI url) {
         Objects.requireNonNull(url, "url");
         HttpUrl current = entryUrl(url);
         long deadline = System.nanoTime() + policy.timeout().toNanos();
@@ -315,7 +317,7 @@ public final class UrlImageFetcher {
         return next;
     }
 
-    private FetchedImage readImage(Call call, Response response, HttpUrl url, int sent) {
+    private ImageUpload readImage(Call call, Response response, HttpUrl url, int sent) {
         ResponseBody body = Objects.requireNonNull(response.body(), "body");
         long declaredLength = body.contentLength();
         if (declaredLength > policy.maxBytes()) {
@@ -343,7 +345,7 @@ public final class UrlImageFetcher {
         if (type == null) {
             type = identify(data, declaredType, call, url, sent);
         }
-        return new FetchedImage(data.readByteArray(), type.mediaType, filename(url, type));
+        return ImageUpload.of(data.readByteArray(), type.mediaType, filename(url, type));
     }
 
     private String tooLargeMessage(HttpUrl url) {
@@ -553,85 +555,6 @@ public final class UrlImageFetcher {
                         remote == null ? List.of() : List.of(remote));
             }
             return chain.proceed(chain.request());
-        }
-    }
-
-    /**
-     * A downloaded image: its bytes, its media type as identified from the bytes, and a file
-     * name for the upload.
-     *
-     * @param bytes the image bytes (copied in and out)
-     * @param contentType {@code image/jpeg}, {@code image/png} or {@code image/webp}
-     * @param filename the last path segment of the URL the image came from, reduced to
-     *     {@code [A-Za-z0-9._-]} with an extension that matches the content, or
-     *     {@code image.<ext>}
-     */
-    public record FetchedImage(byte[] bytes, String contentType, String filename) {
-        /**
-         * Validates the fields and copies the bytes.
-         *
-         * @param bytes the image bytes, copied
-         * @param contentType the media type identified from the bytes
-         * @param filename the file name for the upload
-         */
-        public FetchedImage {
-            bytes = Objects.requireNonNull(bytes, "bytes").clone();
-            Objects.requireNonNull(contentType, "contentType");
-            Objects.requireNonNull(filename, "filename");
-        }
-
-        /**
-         * The image bytes.
-         *
-         * @return a copy of the bytes
-         */
-        @Override
-        public byte[] bytes() {
-            return bytes.clone();
-        }
-
-        /**
-         * The number of image bytes.
-         *
-         * @return the size in bytes
-         */
-        public int size() {
-            return bytes.length;
-        }
-
-        /**
-         * Compares bytes, content type and file name.
-         *
-         * @param other the object to compare with
-         * @return whether {@code other} is an equal image
-         */
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof FetchedImage image
-                    && Arrays.equals(bytes, image.bytes)
-                    && contentType.equals(image.contentType)
-                    && filename.equals(image.filename);
-        }
-
-        /**
-         * A hash of bytes, content type and file name.
-         *
-         * @return the hash code
-         */
-        @Override
-        public int hashCode() {
-            return Objects.hash(Arrays.hashCode(bytes), contentType, filename);
-        }
-
-        /**
-         * A description with the size instead of the bytes.
-         *
-         * @return the description
-         */
-        @Override
-        public String toString() {
-            return "FetchedImage[" + bytes.length + " bytes, contentType=" + contentType
-                    + ", filename=" + filename + "]";
         }
     }
 

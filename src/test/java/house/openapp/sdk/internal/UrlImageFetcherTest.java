@@ -11,8 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import house.openapp.sdk.errors.ImageSourceException;
 import house.openapp.sdk.errors.ImageSourceException.Reason;
-import house.openapp.sdk.internal.UrlImageFetcher.FetchedImage;
 import house.openapp.sdk.ImageFetchPolicy;
+import house.openapp.sdk.ImageUpload;
+import house.openapp.sdk.ImageUploadTestHooks;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -267,7 +268,7 @@ class UrlImageFetcherTest {
         server.enqueue(jpeg(2000));
         UrlImageFetcher fetcher = loopbackFetcher(ImageFetchPolicy.builder());
 
-        FetchedImage image = fetcher.fetch(url("/a/start"));
+        ImageUpload image = fetcher.fetch(url("/a/start"));
 
         assertEquals("image/jpeg", image.contentType());
         assertEquals("photo.jpeg", image.filename(), "named after the URL the image came from");
@@ -329,7 +330,7 @@ class UrlImageFetcherTest {
         server.enqueue(new MockResponse().setChunkedBody(body, 10_000));
         UrlImageFetcher fetcher = loopbackFetcher(ImageFetchPolicy.builder().maxBytes(SMALL_CAP));
 
-        FetchedImage image = fetcher.fetch(url("/exact.jpg"));
+        ImageUpload image = fetcher.fetch(url("/exact.jpg"));
 
         assertEquals(SMALL_CAP, image.size());
     }
@@ -370,9 +371,9 @@ class UrlImageFetcherTest {
         server.enqueue(response);
         UrlImageFetcher fetcher = loopbackFetcher(ImageFetchPolicy.builder());
 
-        FetchedImage image = fetcher.fetch(url(path));
+        ImageUpload image = fetcher.fetch(url(path));
 
-        assertArrayEquals(bytes, image.bytes());
+        assertArrayEquals(bytes, ImageUploadTestHooks.bytes(image));
         assertEquals(expectedType, image.contentType());
         assertEquals(expectedName, image.filename());
     }
@@ -619,16 +620,15 @@ class UrlImageFetcherTest {
     }
 
     @Test
-    void fetchedImageCopiesItsBytes() {
+    void fetchedImageIsAnUploadOfTheBytesServed() {
         byte[] bytes = jpegBytes(10);
-        FetchedImage image = new FetchedImage(bytes, "image/jpeg", "a.jpg");
-        bytes[5] = 42;
-        image.bytes()[6] = 43;
+        server.enqueue(new MockResponse().setBody(new Buffer().write(bytes)));
 
-        assertArrayEquals(jpegBytes(10), image.bytes());
-        assertEquals(new FetchedImage(jpegBytes(10), "image/jpeg", "a.jpg"), image);
-        assertEquals(new FetchedImage(jpegBytes(10), "image/jpeg", "a.jpg").hashCode(), image.hashCode());
-        assertEquals("FetchedImage[10 bytes, contentType=image/jpeg, filename=a.jpg]", image.toString());
+        ImageUpload image = loopbackFetcher(ImageFetchPolicy.builder()).fetch(url("/a.jpg"));
+
+        assertArrayEquals(bytes, ImageUploadTestHooks.bytes(image));
+        assertEquals(10, image.size());
+        assertEquals("ImageUpload{a.jpg, image/jpeg, 10 bytes}", image.toString(), "the size, not the bytes");
     }
 
     // ---- helpers ---------------------------------------------------------------------------
