@@ -6,15 +6,11 @@ import house.openapp.sdk.errors.ImageSourceException;
 import house.openapp.sdk.errors.ImageSourceException.Reason;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.Proxy;
 import java.net.Socket;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -109,8 +105,6 @@ public final class UrlImageFetcher {
     private final ImageFetchPolicy policy;
     /** Whether hops go through the client's proxy, which then resolves and connects. */
     private final boolean proxied;
-    /** Resolves a target's name for the check before a proxied hop. */
-    private final Dns targetDns;
 
     /**
      * Creates a fetcher deriving its HTTP client from {@code client}.
@@ -129,7 +123,6 @@ public final class UrlImageFetcher {
         this.policy = Objects.requireNonNull(policy, "policy");
         Proxy proxy = client.proxy();
         this.proxied = proxy != null && proxy.type() != Proxy.Type.DIRECT;
-        this.targetDns = client.dns();
         OkHttpClient.Builder builder = client.newBuilder();
         builder.interceptors().clear();
         builder.networkInterceptors().clear();
@@ -142,24 +135,15 @@ public final class UrlImageFetcher {
                 .addNetworkInterceptor(SendMarker.INSTANCE); // hides a 503's Retry-After from OkHttp's own re-send
         if (proxied) {
             // OkHttp resolves only the proxy's own name, with the plain Dns; the target is judged
-            // before each hop (checkTargetForProxy), and the socket leads to the proxy.
+            // before each hop (checkHost, with that same Dns), and the socket leads to the proxy.
             builder.proxy(proxy).addNetworkInterceptor(ProxyAuth.STRIP_OUTSIDE_PROXY);
         } else {
             builder.proxy(Proxy.NO_PROXY)
                     .proxyAuthenticator(Authenticator.NONE)
-                    .dns(new AddressFilteringDns(client.dns(), policy.allowAddress()))
-                    .addNetworkInterceptor(new ConnectedAddressGuard(policy.allowAddress()));
+                    .dns(addressFilteringDns(client.dns(), policy.allowAddress()))
+                    .addNetworkInterceptor(connectedAddressGuard(policy.allowAddress()));
         }
         this.client = builder.build();
-    }
-
-    /**
-     * The policy this fetcher enforces.
-     *
-     * @return the policy
-     */
-    public ImageFetchPolicy policy() {
-        return policy;
     }
 
     /**
@@ -182,10 +166,7 @@ public final class UrlImageFetcher {
         int sent = 0;
         int redirects = 0;
         while (true) {
-            checkLiteralHost(current, sent);
-            if (proxied) {
-                checkTargetForProxy(current, sent);
-            }
+            checkHost(current, sent);
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 throw timedOut(current, sent);
@@ -198,14 +179,8 @@ public final class UrlImageFetcher {
                     .build();
             Call call = client.newCall(request);
             call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
-            Response response;
-            try {
-                response = call.execute();
-            } catch (IOException e) {
-                throw failure(e, current, sent, sent + 1);
-            }
-            sent++;
-            try (response) {
+            try (Response response = call.execute()) {
+                sent++;
                 int code = response.code();
                 if (isRedirect(code)) {
                     if (redirects >= policy.maxRedirects()) {
@@ -223,6 +198,8 @@ public final class UrlImageFetcher {
                             "image at " + display(current) + " answered HTTP " + code, sent);
                 }
                 return readImage(call, response, current, sent);
+            } catch (IOException e) { // from call.execute(), before the request counts as sent
+                throw failure(e, current, sent, sent + 1);
             }
         }
     }
@@ -233,11 +210,7 @@ public final class UrlImageFetcher {
             throw new ImageSourceException(Reason.SCHEME_NOT_ALLOWED,
                     "image URL must use http or https but had no scheme", null, 0);
         }
-        String lower = scheme.toLowerCase(Locale.ROOT);
-        if (!lower.equals("http") && !lower.equals("https")) {
-            throw new ImageSourceException(Reason.SCHEME_NOT_ALLOWED,
-                    "image URL must use http or https but was " + lower, null, 0);
-        }
+        String lower = checkScheme(scheme, "", 0);
         HttpUrl parsed = HttpUrl.parse(url.toString());
         if (parsed == null) {
             throw new IllegalArgumentException("image URL is not a valid " + lower + " URL");
@@ -246,43 +219,42 @@ public final class UrlImageFetcher {
     }
 
     /**
-     * Checks an IP-literal host before anything is sent: OkHttp resolves such hosts itself
-     * (with the same {@link InetAddress#getByName} call, which does no lookup for a literal) and
-     * never asks {@link Dns}.
+     * Refuses a scheme other than {@code http} and {@code https}.
+     *
+     * @param where what the message adds after the scheme, such as the redirect's origin
+     * @return the scheme in lower case
      */
-    private void checkLiteralHost(HttpUrl url, int sent) {
-        String host = url.host();
-        if (!OKHTTP_IP_LITERAL.matcher(host).matches()) {
-            return;
+    private static String checkScheme(String scheme, String where, int sent) {
+        String lower = scheme.toLowerCase(Locale.ROOT);
+        if (!lower.equals("http") && !lower.equals("https")) {
+            throw new ImageSourceException(Reason.SCHEME_NOT_ALLOWED,
+                    "image URL must use http or https but was " + lower + where, null, sent);
         }
-        InetAddress address;
-        try {
-            address = InetAddress.getByName(host);
-        } catch (UnknownHostException e) {
-            throw failure(e, url, sent, sent);
-        }
-        if (!policy.allowAddress().test(address)) {
-            throw new ImageSourceException(Reason.ADDRESS_NOT_ALLOWED,
-                    refusedMessage(url, List.of(address)), null, sent);
-        }
+        return lower;
     }
 
     /**
-     * Before a hop through the proxy, which will resolve the name itself: every address the name
-     * has here must be allowed, since the proxy may connect to any of them.
+     * Checks the host's addresses before anything is sent, in the two cases the filtering
+     * {@link Dns} does not see. An IP-literal host is judged as it is: OkHttp resolves such hosts
+     * itself (with the same {@link InetAddress#getByName} call, which does no lookup for a
+     * literal) and never asks {@link Dns}. Before a hop through the proxy, which will resolve
+     * the name itself, every address the name has here must be allowed, since the proxy may
+     * connect to any of them.
      */
-    private void checkTargetForProxy(HttpUrl url, int sent) {
+    private void checkHost(HttpUrl url, int sent) {
         String host = url.host();
-        if (OKHTTP_IP_LITERAL.matcher(host).matches()) {
-            return; // checkLiteralHost judged it
+        boolean literal = OKHTTP_IP_LITERAL.matcher(host).matches();
+        if (!literal && !proxied) {
+            return; // the filtering Dns and the connected-address guard judge it
         }
         List<InetAddress> addresses;
         try {
-            addresses = targetDns.lookup(host);
+            // When proxied, the derived client keeps the given client's Dns.
+            addresses = literal ? List.of(InetAddress.getByName(host)) : client.dns().lookup(host);
         } catch (UnknownHostException e) {
             throw failure(e, url, sent, sent);
         }
-        List<InetAddress> refused = addresses.stream().filter(a -> !policy.allowAddress().test(a)).toList();
+        List<InetAddress> refused = addresses.stream().filter(policy.allowAddress().negate()).toList();
         if (!refused.isEmpty()) {
             throw new ImageSourceException(Reason.ADDRESS_NOT_ALLOWED, refusedMessage(url, refused), null, sent);
         }
@@ -301,13 +273,7 @@ public final class UrlImageFetcher {
         }
         Matcher scheme = URI_SCHEME.matcher(location.strip());
         if (scheme.find()) {
-            String lower = scheme.group(1).toLowerCase(Locale.ROOT);
-            if (!lower.equals("http") && !lower.equals("https")) {
-                throw new ImageSourceException(Reason.SCHEME_NOT_ALLOWED,
-                        "image URL must use http or https but was " + lower + " (redirect from "
-                                + display(current) + ")",
-                        null, sent);
-            }
+            checkScheme(scheme.group(1), " (redirect from " + display(current) + ")", sent);
         }
         HttpUrl next = current.resolve(location.strip());
         if (next == null) {
@@ -321,9 +287,7 @@ public final class UrlImageFetcher {
         ResponseBody body = Objects.requireNonNull(response.body(), "body");
         long declaredLength = body.contentLength();
         if (declaredLength > policy.maxBytes()) {
-            call.cancel();
-            throw new ImageSourceException(Reason.TOO_LARGE, tooLargeMessage(url)
-                    + " (Content-Length " + declaredLength + ")", null, sent);
+            throw cancel(call, Reason.TOO_LARGE, tooLargeMessage(url) + " (Content-Length " + declaredLength + ")", sent);
         }
         MediaType declaredType = body.contentType();
         Buffer data = new Buffer();
@@ -332,8 +296,7 @@ public final class UrlImageFetcher {
             BufferedSource source = body.source();
             while (source.read(data, CHUNK_BYTES) != -1) {
                 if (data.size() > policy.maxBytes()) {
-                    call.cancel();
-                    throw new ImageSourceException(Reason.TOO_LARGE, tooLargeMessage(url), null, sent);
+                    throw cancel(call, Reason.TOO_LARGE, tooLargeMessage(url), sent);
                 }
                 if (type == null && data.size() >= SNIFF_BYTES) {
                     type = identify(data, declaredType, call, url, sent);
@@ -356,18 +319,22 @@ public final class UrlImageFetcher {
     private static ImageType identify(Buffer data, MediaType declared, Call call, HttpUrl url, int sent) {
         ImageType sniffed = ImageType.sniff(data);
         if (sniffed == null) {
-            call.cancel();
-            throw new ImageSourceException(Reason.UNSUPPORTED_CONTENT, "image at " + display(url)
-                    + " is not a JPEG, PNG or WebP image (its first bytes match none of them)", null, sent);
+            throw cancel(call, Reason.UNSUPPORTED_CONTENT, "image at " + display(url)
+                    + " is not a JPEG, PNG or WebP image (its first bytes match none of them)", sent);
         }
         if (declared != null && declared.type().equalsIgnoreCase("image")
                 && !sniffed.subtypes.contains(declared.subtype().toLowerCase(Locale.ROOT))) {
-            call.cancel();
-            throw new ImageSourceException(Reason.CONTENT_TYPE_MISMATCH, "image at " + display(url)
+            throw cancel(call, Reason.CONTENT_TYPE_MISMATCH, "image at " + display(url)
                     + " declares Content-Type image/" + declared.subtype().toLowerCase(Locale.ROOT)
-                    + " but its bytes are " + sniffed.mediaType, null, sent);
+                    + " but its bytes are " + sniffed.mediaType, sent);
         }
         return sniffed;
+    }
+
+    /** Cancels the call, so that no more of the body is read, and returns the refusal to throw. */
+    private static ImageSourceException cancel(Call call, Reason reason, String message, int sent) {
+        call.cancel();
+        return new ImageSourceException(reason, message, null, sent);
     }
 
     /**
@@ -400,8 +367,8 @@ public final class UrlImageFetcher {
         if (t == null || depth > 8) {
             return null;
         }
-        if (t instanceof AddressRefusedException) {
-            return (AddressRefusedException) t;
+        if (t instanceof AddressRefusedException refused) {
+            return refused;
         }
         for (Throwable suppressed : t.getSuppressed()) {
             AddressRefusedException found = findRefusal(suppressed, depth + 1);
@@ -434,7 +401,7 @@ public final class UrlImageFetcher {
         String last = segments.isEmpty() ? "" : segments.get(segments.size() - 1);
         String clean = UNSAFE_FILENAME_CHARS.matcher(last).replaceAll("_").replaceFirst("^[._]+", "");
         if (clean.isEmpty()) {
-            return "image." + type.extension;
+            return "image." + type.extensions.get(0);
         }
         int dot = clean.lastIndexOf('.');
         String base = dot >= 0 ? clean.substring(0, dot) : clean;
@@ -442,14 +409,14 @@ public final class UrlImageFetcher {
         if (base.length() > MAX_FILENAME_BASE) {
             base = base.substring(0, MAX_FILENAME_BASE);
         }
-        return base + "." + (type.extensions.contains(extension) ? extension : type.extension);
+        return base + "." + (type.extensions.contains(extension) ? extension : type.extensions.get(0));
     }
 
     /** The accepted image formats, with their magic bytes. */
     enum ImageType {
-        JPEG("image/jpeg", "jpg", Set.of("jpg", "jpeg", "jpe", "jfif"), Set.of("jpeg", "jpg", "pjpeg")),
-        PNG("image/png", "png", Set.of("png"), Set.of("png", "x-png")),
-        WEBP("image/webp", "webp", Set.of("webp"), Set.of("webp"));
+        JPEG("image/jpeg", List.of("jpg", "jpeg", "jpe", "jfif"), Set.of("jpeg", "jpg", "pjpeg")),
+        PNG("image/png", List.of("png"), Set.of("png", "x-png")),
+        WEBP("image/webp", List.of("webp"), Set.of("webp"));
 
         private static final ByteString JPEG_MAGIC = ByteString.of((byte) 0xFF, (byte) 0xD8, (byte) 0xFF);
         private static final ByteString PNG_MAGIC = ByteString.of(
@@ -458,14 +425,13 @@ public final class UrlImageFetcher {
         private static final ByteString WEBP_TAG = ByteString.encodeUtf8("WEBP");
 
         final String mediaType;
-        final String extension;
-        final Set<String> extensions;
+        /** The file extensions of this format, the one given to an unnamed image first. */
+        final List<String> extensions;
         /** Subtypes of a declared {@code image/*} type that agree with this format. */
         final Set<String> subtypes;
 
-        ImageType(String mediaType, String extension, Set<String> extensions, Set<String> subtypes) {
+        ImageType(String mediaType, List<String> extensions, Set<String> subtypes) {
             this.mediaType = mediaType;
-            this.extension = extension;
             this.extensions = extensions;
             this.subtypes = subtypes;
         }
@@ -498,47 +464,27 @@ public final class UrlImageFetcher {
     }
 
     /** Resolves with the delegate, then drops the addresses the policy refuses. */
-    static final class AddressFilteringDns implements Dns {
-        private final Dns delegate;
-        private final Predicate<InetAddress> allowAddress;
-
-        AddressFilteringDns(Dns delegate, Predicate<InetAddress> allowAddress) {
-            this.delegate = Objects.requireNonNull(delegate, "delegate");
-            this.allowAddress = allowAddress;
-        }
-
-        @Override
-        public List<InetAddress> lookup(String hostname) throws UnknownHostException {
+    private static Dns addressFilteringDns(Dns delegate, Predicate<InetAddress> allowAddress) {
+        Objects.requireNonNull(delegate, "delegate");
+        return hostname -> {
             List<InetAddress> all = delegate.lookup(hostname);
             if (all.isEmpty()) {
                 return all;
             }
-            List<InetAddress> allowed = new ArrayList<>(all.size());
-            for (InetAddress address : all) {
-                if (allowAddress.test(address)) {
-                    allowed.add(address);
-                }
-            }
+            List<InetAddress> allowed = all.stream().filter(allowAddress).toList();
             if (allowed.isEmpty()) {
                 throw new AddressRefusedException(hostname, all);
             }
             return allowed;
-        }
+        };
     }
 
     /**
      * Checks the address the connection's socket is actually connected to before the request
      * is written; closes the connection if it is refused.
      */
-    static final class ConnectedAddressGuard implements Interceptor {
-        private final Predicate<InetAddress> allowAddress;
-
-        ConnectedAddressGuard(Predicate<InetAddress> allowAddress) {
-            this.allowAddress = allowAddress;
-        }
-
-        @Override
-        public Response intercept(Chain chain) throws IOException {
+    private static Interceptor connectedAddressGuard(Predicate<InetAddress> allowAddress) {
+        return chain -> {
             Connection connection = chain.connection();
             if (connection == null) {
                 throw new IOException("no connection to check the address of");
@@ -555,7 +501,7 @@ public final class UrlImageFetcher {
                         remote == null ? List.of() : List.of(remote));
             }
             return chain.proceed(chain.request());
-        }
+        };
     }
 
 }
