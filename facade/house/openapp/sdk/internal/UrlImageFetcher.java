@@ -164,7 +164,6 @@ public final class UrlImageFetcher {
         HttpUrl current = entryUrl(url);
         long deadline = System.nanoTime() + policy.timeout().toNanos();
         int sent = 0;
-        int redirects = 0;
         while (true) {
             checkHost(current, sent);
             long remaining = deadline - System.nanoTime();
@@ -173,7 +172,6 @@ public final class UrlImageFetcher {
             }
             Request request = new Request.Builder()
                     .url(current)
-                    .get()
                     .header("Accept", ACCEPT)
                     .header("Accept-Encoding", "identity")
                     .build();
@@ -183,14 +181,13 @@ public final class UrlImageFetcher {
                 sent++;
                 int code = response.code();
                 if (isRedirect(code)) {
-                    if (redirects >= policy.maxRedirects()) {
+                    if (sent > policy.maxRedirects()) { // every response before this one was a redirect followed
                         throw new ImageSourceException(Reason.TOO_MANY_REDIRECTS,
                                 "image at " + display(current) + " redirected more than "
                                         + policy.maxRedirects() + " times",
                                 null, sent);
                     }
                     current = redirectTarget(response, current, sent);
-                    redirects++;
                     continue;
                 }
                 if (code < 200 || code > 299) {
