@@ -95,8 +95,7 @@ public final class ImageUpload {
     public static ImageUpload of(InputStream stream, String contentType) {
         Objects.requireNonNull(stream, "stream");
         try {
-            byte[] bytes = stream.readNBytes(MAX_BYTES + 1);
-            return new ImageUpload(bytes, contentType, "image" + extensionOf(contentType));
+            return new ImageUpload(stream.readNBytes(MAX_BYTES + 1), contentType, "image" + extensionOf(contentType));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the image stream", e);
         }
