@@ -31,6 +31,7 @@ import java.util.Objects;
  * code should use the SDK's {@code OpenAppClient} instead.
  */
 @javax.annotation.processing.Generated(value = "org.openapitools.codegen.languages.JavaClientCodegen", comments = "Generator version: 7.25.0")
+@SuppressWarnings({"cast", "dangling-doc-comments", "deprecation", "dep-ann", "divzero", "empty", "fallthrough", "finally", "identity", "lossy-conversions", "missing-explicit-ctor", "overloads", "overrides", "rawtypes", "removal", "restricted", "serial", "static", "strictfp", "synchronization", "text-blocks", "this-escape", "try", "unchecked", "varargs"})
 public final class ApiClient {
   /** The API root declared by the bundle, used when no base URL is given. */
   public static final String DEFAULT_BASE_URL = "http://localhost:8080/api/v1/";

@@ -52,6 +52,7 @@ import java.util.regex.Pattern;
  * {@code null} instead would hide the fault. Instances are immutable and thread-safe.
  */
 @javax.annotation.processing.Generated(value = "org.openapitools.codegen.languages.JavaClientCodegen", comments = "Generator version: 7.25.0")
+@SuppressWarnings({"cast", "dangling-doc-comments", "deprecation", "dep-ann", "divzero", "empty", "fallthrough", "finally", "identity", "lossy-conversions", "missing-explicit-ctor", "overloads", "overrides", "rawtypes", "removal", "restricted", "serial", "static", "strictfp", "synchronization", "text-blocks", "this-escape", "try", "unchecked", "varargs"})
 public final class JSON {
   /**
    * The locale under which a name sent as a bare string is filed: {@code und}, the BCP 47 tag

@@ -25,6 +25,7 @@ import java.lang.annotation.Target;
  * }</pre>
  */
 @javax.annotation.processing.Generated(value = "org.openapitools.codegen.languages.JavaClientCodegen", comments = "Generator version: 7.25.0")
+@SuppressWarnings({"cast", "dangling-doc-comments", "deprecation", "dep-ann", "divzero", "empty", "fallthrough", "finally", "identity", "lossy-conversions", "missing-explicit-ctor", "overloads", "overrides", "rawtypes", "removal", "restricted", "serial", "static", "strictfp", "synchronization", "text-blocks", "this-escape", "try", "unchecked", "varargs"})
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)

@@ -33,6 +33,7 @@ import java.util.Map;
  * 600 bytes and a reflective walk per call.
  */
 @javax.annotation.processing.Generated(value = "org.openapitools.codegen.languages.JavaClientCodegen", comments = "Generator version: 7.25.0")
+@SuppressWarnings({"cast", "dangling-doc-comments", "deprecation", "dep-ann", "divzero", "empty", "fallthrough", "finally", "identity", "lossy-conversions", "missing-explicit-ctor", "overloads", "overrides", "rawtypes", "removal", "restricted", "serial", "static", "strictfp", "synchronization", "text-blocks", "this-escape", "try", "unchecked", "varargs"})
 public final class QueryObjects {
   private static final Gson GSON = new Gson();
   /** Per query class, the fields Gson may write (or {@code null} when they cannot be read here). */

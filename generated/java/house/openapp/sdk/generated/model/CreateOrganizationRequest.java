@@ -22,6 +22,7 @@ import java.io.IOException;
  * What to create. Only &#x60;name&#x60; is required.
  */
 @javax.annotation.processing.Generated(value = "org.openapitools.codegen.languages.JavaClientCodegen", comments = "Generator version: 7.25.0")
+@SuppressWarnings({"cast", "dangling-doc-comments", "deprecation", "dep-ann", "divzero", "empty", "fallthrough", "finally", "identity", "lossy-conversions", "missing-explicit-ctor", "overloads", "overrides", "rawtypes", "removal", "restricted", "serial", "static", "strictfp", "synchronization", "text-blocks", "this-escape", "try", "unchecked", "varargs"})
 
 public class CreateOrganizationRequest {
   /** The wire names of the properties the bundle declares {@code nullable}, so a request may send them as JSON {@code null}. */

@@ -23,6 +23,7 @@ import java.util.Map;
  * Text in one or more locales, keyed by locale tag (&#x60;en&#x60;, &#x60;he&#x60;, &#x60;pt-BR&#x60;). Written as &#x60;{\&quot;value\&quot;: {\&quot;en\&quot;: \&quot;...\&quot;}}&#x60;. Older servers and clients also use a plain locale map or a bare string; the SDK reads all three forms.
  */
 @javax.annotation.processing.Generated(value = "org.openapitools.codegen.languages.JavaClientCodegen", comments = "Generator version: 7.25.0")
+@SuppressWarnings({"cast", "dangling-doc-comments", "deprecation", "dep-ann", "divzero", "empty", "fallthrough", "finally", "identity", "lossy-conversions", "missing-explicit-ctor", "overloads", "overrides", "rawtypes", "removal", "restricted", "serial", "static", "strictfp", "synchronization", "text-blocks", "this-escape", "try", "unchecked", "varargs"})
 
 public class LocalizedStringModel {
   /** The wire names of the properties the bundle declares {@code nullable}, so a request may send them as JSON {@code null}. */

@@ -21,6 +21,7 @@ import java.io.IOException;
  * Offset pagination; the server defaults the page size and starts at offset 0.
  */
 @javax.annotation.processing.Generated(value = "org.openapitools.codegen.languages.JavaClientCodegen", comments = "Generator version: 7.25.0")
+@SuppressWarnings({"cast", "dangling-doc-comments", "deprecation", "dep-ann", "divzero", "empty", "fallthrough", "finally", "identity", "lossy-conversions", "missing-explicit-ctor", "overloads", "overrides", "rawtypes", "removal", "restricted", "serial", "static", "strictfp", "synchronization", "text-blocks", "this-escape", "try", "unchecked", "varargs"})
 
 public class PaginationQuery {
   /** The wire names of the properties the bundle declares {@code nullable}, so a request may send them as JSON {@code null}. */
