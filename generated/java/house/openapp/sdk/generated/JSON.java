@@ -81,7 +81,7 @@ public final class JSON {
         .registerTypeAdapter(Boolean.class, new StrictBooleanAdapter().nullSafe())
         .registerTypeAdapter(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
         .registerTypeAdapter(LocalDate.class, new LocalDateAdapter().nullSafe())
-        .registerTypeAdapter(LocalizedStringModel.class, new LocalizedStringAdapter().nullSafe());
+        .registerTypeAdapterFactory(new LocalizedStringAdapterFactory());
   }
 
   /**
@@ -294,41 +294,65 @@ public final class JSON {
   }
 
   /**
-   * Reads {@code {"value": {"en": "x"}}}, a plain {@code {"en": "x"}} map, or a bare
-   * {@code "x"} (filed under {@link #UNDETERMINED_LOCALE}); always writes the first form.
+   * Reads {@code {"value": {"en": "x"}}} as the generated model (so every property the bundle
+   * declares for a localized string is read, and an undeclared one is kept in
+   * {@code getAdditionalProperties()}, as for any model), a plain {@code {"en": "x"}} map, or a
+   * bare {@code "x"} (filed under {@link #UNDETERMINED_LOCALE}); always writes the first form.
    */
-  private static final class LocalizedStringAdapter extends TypeAdapter<LocalizedStringModel> {
+  private static final class LocalizedStringAdapterFactory implements TypeAdapterFactory {
     @Override
-    public void write(JsonWriter out, LocalizedStringModel value) throws IOException {
-      out.beginObject().name("value").beginObject();
-      if (value.getValue() != null) {
-        for (Map.Entry<String, String> text : value.getValue().entrySet()) {
-          out.name(text.getKey()).value(text.getValue());
-        }
+    @SuppressWarnings("unchecked")
+    public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
+      if (type.getRawType() != LocalizedStringModel.class) {
+        return null;
       }
-      out.endObject().endObject();
-    }
+      TypeAdapter<LocalizedStringModel> model = (TypeAdapter<LocalizedStringModel>) gson.getDelegateAdapter(this, type);
+      TypeAdapter<JsonElement> tree = gson.getAdapter(JsonElement.class);
+      TypeAdapter<LocalizedStringModel> forms = new TypeAdapter<LocalizedStringModel>() {
+        @Override
+        public void write(JsonWriter out, LocalizedStringModel value) throws IOException {
+          JsonObject written = model.toJsonTree(value).getAsJsonObject();
+          if (!written.has("value")) {
+            written.add("value", new JsonObject());
+          }
+          tree.write(out, written);
+        }
 
-    @Override
-    public LocalizedStringModel read(JsonReader in) throws IOException {
-      Map<String, String> texts = new LinkedHashMap<>();
-      if (in.peek() == JsonToken.STRING) {
-        texts.put(UNDETERMINED_LOCALE, in.nextString());
-        return new LocalizedStringModel().value(texts);
-      }
-      JsonElement element = JsonParser.parseReader(in);
-      if (!element.isJsonObject()) {
-        throw new JsonParseException("a localized string must be an object or a string but was " + element);
-      }
-      JsonObject object = element.getAsJsonObject();
-      JsonElement wrapped = object.get("value");
-      JsonObject locales = wrapped != null && wrapped.isJsonObject() ? wrapped.getAsJsonObject() : object;
-      for (Map.Entry<String, JsonElement> text : locales.entrySet()) {
-        if (text.getValue().isJsonPrimitive()) {
-          texts.put(text.getKey(), text.getValue().getAsString());
+        @Override
+        public LocalizedStringModel read(JsonReader in) throws IOException {
+          Map<String, String> texts = new LinkedHashMap<>();
+          if (in.peek() == JsonToken.STRING) {
+            texts.put(UNDETERMINED_LOCALE, in.nextString());
+            return new LocalizedStringModel().value(texts);
+          }
+          String at = in.getPath();
+          JsonElement element = tree.read(in);
+          if (!element.isJsonObject()) {
+            throw new JsonParseException("a localized string must be an object or a string but was " + element);
+          }
+          JsonObject object = element.getAsJsonObject();
+          JsonElement wrapped = object.get("value");
+          JsonObject locales = wrapped != null && wrapped.isJsonObject() ? wrapped.getAsJsonObject() : object;
+          for (Map.Entry<String, JsonElement> text : locales.entrySet()) {
+            if (text.getValue().isJsonPrimitive()) { // a text of another kind is passed over, as an unknown property
+              texts.put(text.getKey(), text.getValue().getAsString());
+            }
+          }
+          if (locales == object) {
+            return new LocalizedStringModel().value(texts);
+          }
+          JsonObject values = new JsonObject();
+          texts.forEach(values::addProperty);
+          JsonObject declared = object.deepCopy(); // every other property is read as the model reads it
+          declared.add("value", values);
+          try {
+            return model.fromJsonTree(declared);
+          } catch (ModelMismatchException inner) { // its path starts at this object: make it the whole document's
+            throw new ModelMismatchException(at + inner.getMessage().substring(1), inner);
+          }
         }
-      }
-      return new LocalizedStringModel().value(texts);
+      };
+      return (TypeAdapter<T>) forms.nullSafe();
     }
   }
 }

@@ -88,4 +88,16 @@ class LocalizedStringWireFormsTest extends MockServerTest {
 
     assertJsonEquals("{\"name\": {\"value\": {\"und\": \"Acme\"}}}", takeRequest().getBody().readUtf8());
   }
+
+  @Test
+  void aWrappedNameKeepsWhatTheBundleDoesNotDeclareAndNeverSendsItBack() throws Exception {
+    LocalizedStringModel name = getOrgAnswering("{\"value\": {\"en\": \"Acme\"}, \"default_locale\": \"en\"}", "null").getName();
+
+    assertEquals(Map.of("en", "Acme"), name.getValue());
+    assertEquals(Map.of("default_locale", "en"), name.getAdditionalProperties());
+    enqueueJson(200, "{\"id\": \"" + ORG_ID + "\", \"name\": \"Acme\", \"user_roles\": {}}");
+    apiKeyClient().createService(OrgsApi.class)
+        .updateOrg(ORG_ID, new UpdateOrganizationRequest().name(name), null).execute();
+    assertJsonEquals("{\"name\": {\"value\": {\"en\": \"Acme\"}}}", takeRequest().getBody().readUtf8());
+  }
 }
