@@ -2,7 +2,6 @@ package house.openapp.sdk.internal;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Locale;
 
 /**
  * Reads the deployment origin out of an OpenApp API key ({@code {origin}_openapp_{secret}}).
@@ -54,8 +53,7 @@ public final class ApiKeys {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("apiKey must start with an origin such as https://host[:port] but its origin is not a valid URI");
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !scheme.equals("http")) {
+        if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())) { // the key is ASCII
             throw new IllegalArgumentException("apiKey origin must use http or https"); // its text may be key material: not quoted
         }
         if (uri.getHost() == null || uri.getRawUserInfo() != null) {

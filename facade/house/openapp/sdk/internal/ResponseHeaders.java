@@ -18,9 +18,8 @@ public final class ResponseHeaders extends AbstractMap<String, List<String>> {
     private final Headers headers;
     private volatile Map<String, List<String>> multimap;
 
-    private ResponseHeaders(Headers headers, Map<String, List<String>> multimap) {
+    private ResponseHeaders(Headers headers) {
         this.headers = headers;
-        this.multimap = multimap;
     }
 
     /**
@@ -30,7 +29,7 @@ public final class ResponseHeaders extends AbstractMap<String, List<String>> {
      * @return the view
      */
     public static ResponseHeaders of(Headers headers) {
-        return new ResponseHeaders(headers, null);
+        return new ResponseHeaders(headers);
     }
 
     /**
