@@ -88,10 +88,7 @@ public final class DeadlineTimer {
      */
     public void close() {
         closed = true;
-        Thread running = thread;
-        if (running != null) {
-            LockSupport.unpark(running);
-        }
+        LockSupport.unpark(thread); // no effect when there is none
     }
 
     /**

@@ -48,9 +48,7 @@ final class HostLimiter {
             return slots;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting for a connection");
-            interrupted.initCause(e);
-            throw interrupted;
+            throw (InterruptedIOException) new InterruptedIOException("interrupted while waiting for a connection").initCause(e);
         }
     }
 

@@ -62,13 +62,8 @@ public final class PagingGuard {
     private static List<Object> ids(List<?> items) {
         List<Object> ids = new ArrayList<>(items.size());
         for (Object item : items) {
-            if (item instanceof OrganizationResponse org) {
-                ids.add(org.getId());
-            } else if (item instanceof UserResponse user) {
-                ids.add(user.getId());
-            } else {
-                ids.add(item);
-            }
+            ids.add(item instanceof OrganizationResponse org ? org.getId()
+                    : item instanceof UserResponse user ? user.getId() : item);
         }
         return ids;
     }

@@ -108,9 +108,7 @@ public final class RetryInterceptor implements Interceptor {
                 }
             } catch (IOException e) {
                 if (registration.expired()) {
-                    InterruptedIOException timeout = new InterruptedIOException("timeout");
-                    timeout.initCause(e);
-                    throw timeout;
+                    throw (InterruptedIOException) new InterruptedIOException("timeout").initCause(e);
                 }
                 throw e;
             }
@@ -261,9 +259,7 @@ public final class RetryInterceptor implements Interceptor {
                 throw new ClientClosedIOException("this OpenAppClient was closed while the call waited to retry");
             }
             Thread.currentThread().interrupt();
-            InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting to retry");
-            interrupted.initCause(e);
-            throw interrupted;
+            throw (InterruptedIOException) new InterruptedIOException("interrupted while waiting to retry").initCause(e);
         } finally {
             lifecycle.stopWaiting();
         }
