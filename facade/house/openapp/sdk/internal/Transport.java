@@ -392,10 +392,7 @@ public final class Transport {
         for (int i = 0; i < baseHeaders.size(); i++) {
             builder.addHeader(baseHeaders.name(i), baseHeaders.value(i));
         }
-        Invocation invocation = base.tag(Invocation.class);
-        if (invocation != null) {
-            builder.tag(Invocation.class, invocation);
-        }
+        builder.tag(Invocation.class, base.tag(Invocation.class)); // none (raw()) sets none
         // execute() and the async callback give the connection slot back once the call is over
         builder.tag(CallState.class, new CallState(options.retryNonIdempotent(), timeoutMillis, true));
         Optional<String> org = options.org();
