@@ -220,12 +220,10 @@ public final class RetryInterceptor implements Interceptor {
                 throw new BodyTooLargeException(response.code(), limit, 0, declared);
             }
             BufferedSource source = body.source();
-            long total = 0;
-            for (long read; (read = source.read(bytes, READ_BYTES)) != -1; ) { // moves Okio's segments: no copy
-                total += read;
-                if (total > limit) {
+            while (source.read(bytes, READ_BYTES) != -1) { // moves Okio's segments: no copy
+                if (bytes.size() > limit) {
                     if (success) {
-                        throw new BodyTooLargeException(response.code(), limit, total, -1);
+                        throw new BodyTooLargeException(response.code(), limit, bytes.size(), -1);
                     }
                     Buffer kept = new Buffer();
                     bytes.read(kept, limit);
