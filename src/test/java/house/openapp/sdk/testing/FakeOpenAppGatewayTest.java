@@ -35,7 +35,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The gateway side of {@link FakeOpenApp}: authentication, strict checking, headers and faults. */
+/**
+ * The gateway side of {@link FakeOpenApp}: authentication, strict checking, headers and faults.
+ * It calls the generated {@code ...WithQuery} forms, whose signatures a new query parameter does
+ * not change, so the spec-evolution drill ({@code .ci/drill}) keeps it whatever operation gains one.
+ */
 @WithFakeOpenApp
 class FakeOpenAppGatewayTest {
 
@@ -99,7 +103,7 @@ class FakeOpenAppGatewayTest {
     assertEquals(5, response.json().getAsJsonArray("items").size());
     assertEquals(8, response.json().get("total").getAsLong());
 
-    OrganizationPage page = ok(orgs(fake).listOrgs(null, new PaginationQuery().limit(3).offset(6)));
+    OrganizationPage page = ok(orgs(fake).listOrgsWithQuery(null, new PaginationQuery().limit(3).offset(6), null));
     assertEquals(2, page.getItems().size());
   }
 
@@ -168,14 +172,14 @@ class FakeOpenAppGatewayTest {
   @Test
   void echoesTheCorrelationIdAsRequestIdOrMintsAUlid(FakeOpenApp fake) {
     OrgsApi correlated = orgs(fake, fake.apiKey(), "X-Correlation-Id", "trace-42");
-    Response<OrganizationResponse> success = execute(correlated.getOrg(fake.rootOrgId(), null));
+    Response<OrganizationResponse> success = execute(correlated.getOrgWithQuery(fake.rootOrgId(), null));
     assertEquals("trace-42", success.headers().get("X-Request-Id"));
-    Response<OrganizationResponse> failure = execute(correlated.getOrg("01NOSUCHORG0000000000000000", null));
+    Response<OrganizationResponse> failure = execute(correlated.getOrgWithQuery("01NOSUCHORG0000000000000000", null));
     assertEquals("trace-42", failure.headers().get("X-Request-Id"));
     assertEquals("trace-42", error(failure).getCorrelationId());
 
-    Response<OrganizationResponse> first = execute(orgs(fake).getOrg(fake.rootOrgId(), null));
-    Response<OrganizationResponse> second = execute(orgs(fake).getOrg(fake.rootOrgId(), null));
+    Response<OrganizationResponse> first = execute(orgs(fake).getOrgWithQuery(fake.rootOrgId(), null));
+    Response<OrganizationResponse> second = execute(orgs(fake).getOrgWithQuery(fake.rootOrgId(), null));
     assertTrue(Ulid.isValid(first.headers().get("X-Request-Id")), first.headers().get("X-Request-Id"));
     assertNotEquals(first.headers().get("X-Request-Id"), second.headers().get("X-Request-Id"));
 
@@ -191,18 +195,18 @@ class FakeOpenAppGatewayTest {
     fake.failNext(2, 503, Duration.ofMillis(1500));
 
     for (int i = 0; i < 2; i++) {
-      Response<OrganizationResponse> failed = execute(orgs.getOrg(fake.rootOrgId(), null));
+      Response<OrganizationResponse> failed = execute(orgs.getOrgWithQuery(fake.rootOrgId(), null));
       assertEquals(503, failed.code());
       assertEquals("2", failed.headers().get("Retry-After"));
       ApiErrorResponse body = error(failed);
       assertEquals("service_unavailable", body.getErrorCode());
       assertEquals(failed.headers().get("X-Request-Id"), body.getCorrelationId());
     }
-    assertEquals(fake.rootOrgId(), ok(orgs.getOrg(fake.rootOrgId(), null)).getId());
+    assertEquals(fake.rootOrgId(), ok(orgs.getOrgWithQuery(fake.rootOrgId(), null)).getId());
     assertEquals(3, fake.requestCount());
 
     fake.failNext(1, 429);
-    Response<OrganizationResponse> limited = execute(orgs.createOrg(child(fake.rootOrgId(), "T"), null));
+    Response<OrganizationResponse> limited = execute(orgs.createOrgWithQuery(child(fake.rootOrgId(), "T"), null));
     assertEquals(429, limited.code());
     assertNull(limited.headers().get("Retry-After"));
     assertEquals("rate_limited", error(limited).getErrorCode());
@@ -213,7 +217,7 @@ class FakeOpenAppGatewayTest {
   void delaysResponses(FakeOpenApp fake) {
     fake.setLatency(Duration.ofMillis(300));
     long start = System.nanoTime();
-    ok(orgs(fake).getOrg(fake.rootOrgId(), null));
+    ok(orgs(fake).getOrgWithQuery(fake.rootOrgId(), null));
     assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() >= 300);
 
     OkHttpClient impatient = FakeClients.HTTP.newBuilder().readTimeout(Duration.ofMillis(50)).build();
@@ -252,9 +256,9 @@ class FakeOpenAppGatewayTest {
   @Test
   void logsEveryAnsweredRequest(FakeOpenApp fake) {
     OrgsApi orgs = orgs(fake);
-    ok(orgs.createOrg(child(fake.rootOrgId(), "Logged"), null));
-    ok(orgs.listOrgs(null, new PaginationQuery().limit(5)));
-    execute(orgs.getOrg("01NOSUCHORG0000000000000000", null));
+    ok(orgs.createOrgWithQuery(child(fake.rootOrgId(), "Logged"), null));
+    ok(orgs.listOrgsWithQuery(null, new PaginationQuery().limit(5), null));
+    execute(orgs.getOrgWithQuery("01NOSUCHORG0000000000000000", null));
 
     List<RecordedRequest> requests = fake.requests();
     assertEquals(List.of("POST /api/v1/orgs", "GET /api/v1/orgs?limit=5", "GET /api/v1/orgs/01NOSUCHORG0000000000000000"),
