@@ -33,12 +33,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * without a listener creates none, and every hook here is a null check then. Internal: not
  * part of the SDK's API.
  */
-public final class CallEvents implements CallListener.Outcome {
+public final class CallEvents implements CallListener.Operation, CallListener.Outcome {
     private static final System.Logger LOG = System.getLogger(HttpLogger.LOGGER_NAME);
     /** Response headers hidden from listeners, besides the request's {@link HttpLogger#REDACTED}. */
     private static final Set<String> REDACTED_RESPONSE = Set.of("set-cookie");
 
-    private final Target operation;
+    private final String operationId;
+    private final String method;
+    private final String urlTemplate;
+    private final String url;
+    private final String serverAddress;
+    private final int serverPort;
+    private final String org;
     private final long startNanos;
     private final AtomicBoolean ended = new AtomicBoolean();
     private CallListener.OperationListener listener;
@@ -57,9 +63,14 @@ public final class CallEvents implements CallListener.Outcome {
     private volatile Throwable failure;
 
     private CallEvents(String operationId, String urlTemplate, Request request) {
-        HttpUrl url = request.url();
-        this.operation = new Target(operationId, request.method(), urlTemplate, url.toString(), url.host(), url.port(),
-                request.header("X-Org"));
+        HttpUrl httpUrl = request.url();
+        this.operationId = operationId;
+        this.method = request.method();
+        this.urlTemplate = urlTemplate;
+        this.url = httpUrl.toString();
+        this.serverAddress = httpUrl.host();
+        this.serverPort = httpUrl.port();
+        this.org = request.header("X-Org");
         this.startNanos = System.nanoTime();
     }
 
@@ -194,7 +205,7 @@ public final class CallEvents implements CallListener.Outcome {
             return;
         }
         pending = false;
-        AttemptInfo info = new AttemptInfo(operation, attempt, response, exception, requestBytes,
+        AttemptInfo info = new AttemptInfo(this, attempt, response, exception, requestBytes,
                 System.nanoTime() - attemptStartNanos, retry, wait);
         try {
             listener.attemptEnded(info);
@@ -217,11 +228,48 @@ public final class CallEvents implements CallListener.Outcome {
         LOG.log(System.Logger.Level.WARNING, "a CallListener threw; the call goes on", e);
     }
 
+    // CallListener.Operation (equal only to itself: a listener may key a map by it while an identical call runs too)
+
+    @Override
+    public String operationId() {
+        return operationId;
+    }
+
+    @Override
+    public String method() {
+        return method;
+    }
+
+    @Override
+    public String urlTemplate() {
+        return urlTemplate;
+    }
+
+    @Override
+    public String url() {
+        return url;
+    }
+
+    @Override
+    public String serverAddress() {
+        return serverAddress;
+    }
+
+    @Override
+    public int serverPort() {
+        return serverPort;
+    }
+
+    @Override
+    public String org() {
+        return org;
+    }
+
     // CallListener.Outcome
 
     @Override
     public CallListener.Operation operation() {
-        return operation;
+        return this;
     }
 
     @Override
@@ -251,7 +299,7 @@ public final class CallEvents implements CallListener.Outcome {
 
     @Override
     public String toString() {
-        return operation.toString();
+        return "Operation{" + (operationId == null ? method + " " + url : operationId) + "}";
     }
 
     private static Map<String, List<String>> redacted(Headers headers, Set<String> secret) {
@@ -299,7 +347,7 @@ public final class CallEvents implements CallListener.Outcome {
             CallEvents events = new CallEvents(id == null ? null : id.value(), id == null ? null : template(request.url(), id.path()), request);
             CallListener.OperationListener operationListener = null;
             try {
-                operationListener = listener.operationStarted(events.operation);
+                operationListener = listener.operationStarted(events);
             } catch (RuntimeException e) {
                 complain(e);
             }
@@ -359,28 +407,6 @@ public final class CallEvents implements CallListener.Outcome {
                 out.append(segments.get(i)).append('/');
             }
             return out.append(path).toString();
-        }
-    }
-
-    /**
-     * What an operation calls: the same for each of its attempts. Equal only to itself, as an
-     * operation always was: a listener may key a map by it while an identical call runs too.
-     */
-    private record Target(String operationId, String method, String urlTemplate, String url, String serverAddress, int serverPort,
-                          String org) implements CallListener.Operation {
-        @Override
-        public boolean equals(Object other) {
-            return this == other;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(this);
-        }
-
-        @Override
-        public String toString() {
-            return "Operation{" + (operationId == null ? method + " " + url : operationId) + "}";
         }
     }
 

@@ -175,19 +175,6 @@ public final class Transport {
     }
 
     /**
-     * Runs a call built by a generated service and decodes its body.
-     *
-     * @param call the unexecuted call; only its request is used
-     * @param type the body type
-     * @param options per-call options
-     * @param <T> the body type
-     * @return the response
-     */
-    public <T> ApiResponse<T> execute(retrofit2.Call<?> call, Type type, RequestOptions options) {
-        return execute(call, RequestExtras.NONE, type, options);
-    }
-
-    /**
      * Runs a call built by a generated service, with a params object's extras merged in.
      *
      * @param call the unexecuted call; only its request is used
@@ -199,19 +186,6 @@ public final class Transport {
      */
     public <T> ApiResponse<T> execute(retrofit2.Call<?> call, RequestExtras extras, Type type, RequestOptions options) {
         return execute(extras.applyTo(call.request()), type, options);
-    }
-
-    /**
-     * Runs a call built by a generated service without holding a thread while waiting.
-     *
-     * @param call the unexecuted call; only its request is used
-     * @param type the body type
-     * @param options per-call options
-     * @param <T> the body type
-     * @return a future of the response; cancelling it cancels the HTTP call
-     */
-    public <T> CompletableFuture<ApiResponse<T>> executeAsync(retrofit2.Call<?> call, Type type, RequestOptions options) {
-        return executeAsync(call, RequestExtras.NONE, type, options);
     }
 
     /**

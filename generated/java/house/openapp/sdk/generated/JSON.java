@@ -12,7 +12,6 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.ToNumberPolicy;
 import com.google.gson.TypeAdapter;
 import com.google.gson.TypeAdapterFactory;
@@ -333,23 +332,18 @@ public final class JSON {
           JsonObject object = element.getAsJsonObject();
           JsonElement wrapped = object.get("value");
           JsonObject locales = wrapped != null && wrapped.isJsonObject() ? wrapped.getAsJsonObject() : object;
-          for (Map.Entry<String, JsonElement> text : locales.entrySet()) {
-            if (text.getValue().isJsonPrimitive()) { // a text of another kind is passed over, as an unknown property
-              texts.put(text.getKey(), text.getValue().getAsString());
+          locales.entrySet().removeIf(text -> !text.getValue().isJsonPrimitive()); // a text of another kind is passed over
+          if (locales != object) {
+            try {
+              return model.fromJsonTree(object); // every other property is read as the model reads it
+            } catch (ModelMismatchException inner) { // its path starts at this object: make it the whole document's
+              throw new ModelMismatchException(at + inner.getMessage().substring(1), inner);
             }
           }
-          if (locales == object) {
-            return new LocalizedStringModel().value(texts);
+          for (Map.Entry<String, JsonElement> text : object.entrySet()) {
+            texts.put(text.getKey(), text.getValue().getAsString());
           }
-          JsonObject values = new JsonObject();
-          texts.forEach(values::addProperty);
-          JsonObject declared = object.deepCopy(); // every other property is read as the model reads it
-          declared.add("value", values);
-          try {
-            return model.fromJsonTree(declared);
-          } catch (ModelMismatchException inner) { // its path starts at this object: make it the whole document's
-            throw new ModelMismatchException(at + inner.getMessage().substring(1), inner);
-          }
+          return new LocalizedStringModel().value(texts);
         }
       };
       return (TypeAdapter<T>) forms.nullSafe();
